@@ -1,0 +1,8 @@
+package com.example.app;
+
+public enum OrderStatus {
+    NEW,
+    PAID,
+    SHIPPED,
+    CANCELLED
+}

@@ -1,0 +1,36 @@
+package dev.gen.api;
+
+import java.sql.SQLException;
+
+/**
+ * A schema migration: the public contract between generated (or hand-written) migration classes and gen's
+ * runner. Implementations issue their statements through the context only, one statement per call, so that
+ * the runner can checksum what a migration executes and apply it atomically with its history row.
+ *
+ * <p>The class name is the migration's identity: {@code V<yyyyMMddHHmmss>__<Name>}, so that sorting names
+ * sorts by time.
+ */
+public interface Migration {
+
+    void up(MigrationContext ctx) throws SQLException;
+
+    void down(MigrationContext ctx) throws SQLException;
+
+    /**
+     * False for a migration that must run outside a transaction, such as one with
+     * {@code CREATE INDEX CONCURRENTLY}.
+     */
+    default boolean transactional() {
+        return true;
+    }
+
+    /** PostgreSQL's {@code lock_timeout} for this migration (for example {@code "5s"}), or null for the run's. */
+    default String lockTimeout() {
+        return null;
+    }
+
+    /** PostgreSQL's {@code statement_timeout} for this migration, or null for the run's. */
+    default String statementTimeout() {
+        return null;
+    }
+}
