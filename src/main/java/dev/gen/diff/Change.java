@@ -82,6 +82,17 @@ public sealed interface Change {
         public String describe() { return "rename column " + table + "." + from + " to " + to; }
     }
 
+    /**
+     * Fills existing rows of a column just added as nullable, before it is made NOT NULL. Data only, so it has
+     * no structural inverse: {@code down} drops the column anyway.
+     *
+     * @param expression an SQL expression, trusted as the user wrote it on the command line
+     */
+    record Backfill(QualifiedName table, String column, String expression) implements Change {
+        public Change inverse() { return this; }
+        public String describe() { return "fill existing rows of " + table + "." + column + " with " + expression; }
+    }
+
     /** @param using a conversion expression for {@code USING}, or null when PostgreSQL casts implicitly */
     record AlterColumnType(QualifiedName table, String column, ColumnType from, ColumnType to, String using)
             implements Change {

@@ -1,0 +1,180 @@
+package dev.gen.api;
+
+import dev.gen.diff.Change;
+import dev.gen.diff.SchemaDiff;
+import dev.gen.emit.EmitOptions;
+import dev.gen.emit.GeneratedMigration;
+import dev.gen.emit.MigrationEmitter;
+import dev.gen.emit.MigrationWriter;
+import dev.gen.introspect.DesiredNormalizer;
+import dev.gen.introspect.DesiredSchemaException;
+import dev.gen.introspect.IntrospectionResult;
+import dev.gen.introspect.Introspector;
+import dev.gen.model.ColumnRef;
+import dev.gen.model.QualifiedName;
+import dev.gen.model.Schema;
+import dev.gen.model.Table;
+import dev.gen.pg.RenderOptions;
+import dev.gen.pg.SqlRenderer;
+import dev.gen.plan.Guard;
+import dev.gen.plan.GuardOptions;
+import dev.gen.plan.Plan;
+import dev.gen.plan.Planner;
+import dev.gen.plan.Refusal;
+import dev.gen.scan.EntityScanner;
+import dev.gen.scan.EntitySet;
+import dev.gen.scan.ScanException;
+import dev.gen.target.HibernateTarget;
+import dev.gen.target.TargetModel;
+import dev.gen.target.TargetSettings;
+import dev.gen.target.UnsupportedMappingException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * {@code migration:generate}: entities and live database in, one migration out. The live schema is read on a
+ * second thread while Hibernate builds its metadata, since the metadata is the slow part and needs no
+ * connection.
+ */
+public final class Generator {
+
+    private Generator() {
+    }
+
+    public static GenerateResult generate(GenConfig config, GenerateRequest request) {
+        if (request.mode() == GenerateRequest.Mode.WRITE || request.mode() == GenerateRequest.Mode.DRY_RUN) {
+            Names.requireValid(request.name());
+        }
+        Timings timings = new Timings();
+        QualifiedName history = QualifiedName.of(config.defaultSchema(), config.historyTable());
+        TableFilter excluded = new TableFilter(history, config.excludeTables());
+        ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "gen-introspect");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try (Connection connection = Connections.open(config)) {
+            CompletableFuture<IntrospectionResult> live = CompletableFuture.supplyAsync(() -> {
+                long start = System.nanoTime();
+                try {
+                    return Introspector.read(connection, new HashSet<>(config.schemas()), excluded);
+                } catch (SQLException e) {
+                    throw new CompletionException(Connections.failure(config, e));
+                } finally {
+                    timings.record("introspect", start);
+                }
+            }, executor);
+
+            long start = System.nanoTime();
+            EntitySet entities;
+            try {
+                entities = EntityScanner.scan(config.classpath(), config.packages());
+            } catch (ScanException e) {
+                throw new GenException(e.getMessage(), ExitCodes.MODEL, e);
+            }
+            timings.record("scan", start);
+            start = System.nanoTime();
+            TargetModel target;
+            try {
+                target = HibernateTarget.build(entities,
+                        new TargetSettings(config.defaultSchema(), config.properties()));
+            } catch (UnsupportedMappingException e) {
+                throw new GenException(e.getMessage(), ExitCodes.MODEL, e);
+            }
+            timings.record("metadata", start);
+
+            IntrospectionResult introspection = join(live);
+            Schema current = introspection.schema();
+            start = System.nanoTime();
+            Schema desired;
+            try {
+                desired = DesiredNormalizer.normalize(connection, withoutExcluded(target.schema(), excluded), current);
+            } catch (DesiredSchemaException e) {
+                throw new GenException(e.getMessage(), ExitCodes.MODEL, e);
+            } catch (SQLException e) {
+                throw Connections.failure(config, e);
+            }
+            timings.record("normalize", start);
+
+            start = System.nanoTime();
+            List<Change> changes = SchemaDiff.diff(current, desired, request.renames());
+            timings.record("diff", start);
+
+            Map<ColumnRef, String> backfills = Backfills.parse(request.backfills(), config.defaultSchema());
+            List<Refusal> refusals = Guard.check(changes, current,
+                    ref -> target.origin(ref.table(), ref.column()).orElse(null),
+                    new GuardOptions(request.allowDestructive(), backfills));
+            if (!refusals.isEmpty()) {
+                throw new GenException(Refusals.message(refusals), ExitCodes.REFUSED);
+            }
+            start = System.nanoTime();
+            SqlRenderer renderer = new SqlRenderer(new RenderOptions(config.online()));
+            Plan plan = new Planner(renderer).plan(changes, current, target.initStatements(), backfills);
+            timings.record("plan", start);
+            if (plan.isEmpty() || request.mode() == GenerateRequest.Mode.CHECK) {
+                return new GenerateResult(plan, null, null, timings, introspection.roundTrips());
+            }
+
+            start = System.nanoTime();
+            Instant timestamp = request.timestampMillis() != null
+                    ? Instant.ofEpochMilli(request.timestampMillis()) : request.clock().instant();
+            EmitOptions emitOptions = EmitOptions.defaults().withJavaPackage(config.migrationsPackage())
+                    .withLockTimeout(config.lockTimeout());
+            GeneratedMigration migration = new MigrationEmitter().emit(request.name(), timestamp, plan, emitOptions);
+            Path file = null;
+            if (request.mode() == GenerateRequest.Mode.WRITE) {
+                file = write(config.migrationsDir(), migration);
+            }
+            timings.record("emit", start);
+            return new GenerateResult(plan, file, migration.javaSource(), timings, introspection.roundTrips());
+        } catch (SQLException e) {
+            throw Connections.failure(config, e);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    static Path write(Path directory, GeneratedMigration migration) {
+        try {
+            return new MigrationWriter().write(directory, migration);
+        } catch (IOException e) {
+            throw new GenException("Cannot write the migration " + migration.fileName() + " into " + directory + ": "
+                    + e.getMessage() + ". Check that the directory (--dir) is writable.", ExitCodes.USAGE, e);
+        }
+    }
+
+    private static IntrospectionResult join(CompletableFuture<IntrospectionResult> live) {
+        try {
+            return live.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof GenException gen) {
+                throw gen;
+            }
+            throw e;
+        }
+    }
+
+    private static Schema withoutExcluded(Schema schema, TableFilter excluded) {
+        Map<QualifiedName, Table> kept = new LinkedHashMap<>(new HashMap<>(schema.tables()));
+        Set<QualifiedName> names = Set.copyOf(kept.keySet());
+        for (QualifiedName name : names) {
+            if (excluded.test(name)) {
+                kept.remove(name);
+            }
+        }
+        return kept.size() == schema.tables().size() ? schema : schema.withTables(kept);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.gen.api;
+
+import dev.gen.run.ConnectionFactory;
+import dev.gen.run.MigrationSource;
+import dev.gen.run.MigrationStatus;
+import dev.gen.run.Migrations;
+import dev.gen.run.RunOptions;
+import dev.gen.run.RunResult;
+import dev.gen.run.TransactionMode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Applies an application's precompiled migrations at startup, with the same lock and validation as the
+ * {@code gen run} command:
+ *
+ * <pre>{@code
+ * Migrator.migrate(dataSource, "com.example.db.migrations");
+ * // or, with options:
+ * Migrator.configure(dataSource).packages("com.example.db.migrations").historyTable("app", "schema_history")
+ *         .lockTimeout("10s").migrate();
+ * }</pre>
+ *
+ * <p>Migrations are found by class name ({@code V<yyyyMMddHHmmss>__<Name>}, implementing {@link Migration}) in the
+ * given packages, or on the whole classpath of the class loader when none is given. The DataSource must be able to
+ * lend two connections at once: one holds the lock while the other runs the migrations. Instances are immutable.
+ */
+public final class Migrator {
+
+    private final javax.sql.DataSource dataSource;
+    private final ClassLoader classLoader;
+    private final List<String> packages;
+    private final RunOptions options;
+
+    private Migrator(javax.sql.DataSource dataSource, ClassLoader classLoader, List<String> packages,
+            RunOptions options) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.classLoader = classLoader;
+        this.packages = List.copyOf(packages);
+        this.options = options;
+    }
+
+    /** Applies the pending migrations found on the whole classpath. */
+    public static RunResult migrate(javax.sql.DataSource dataSource) {
+        return configure(dataSource).migrate();
+    }
+
+    /** Applies the pending migrations found in these packages (and their sub-packages). */
+    public static RunResult migrate(javax.sql.DataSource dataSource, String... packages) {
+        return configure(dataSource).packages(packages).migrate();
+    }
+
+    /** Default options: history table {@code public.gen_migrations}, one transaction per migration. */
+    public static Migrator configure(javax.sql.DataSource dataSource) {
+        return new Migrator(dataSource, null, List.of(), RunOptions.defaults());
+    }
+
+    public Migrator packages(String... names) {
+        return new Migrator(dataSource, classLoader, List.of(names), options);
+    }
+
+    /** Where to look for migrations; the thread's context class loader by default. */
+    public Migrator classLoader(ClassLoader loader) {
+        return new Migrator(dataSource, loader, packages, options);
+    }
+
+    public Migrator historyTable(String schema, String table) {
+        return new Migrator(dataSource, classLoader, packages, options.withHistoryTable(schema, table));
+    }
+
+    public Migrator transactionMode(TransactionMode mode) {
+        return new Migrator(dataSource, classLoader, packages, options.withTransactionMode(mode));
+    }
+
+    /** PostgreSQL's {@code lock_timeout} for migrations that set none, such as {@code "10s"}. */
+    public Migrator lockTimeout(String timeout) {
+        return new Migrator(dataSource, classLoader, packages, options.withLockTimeout(timeout));
+    }
+
+    /** PostgreSQL's {@code statement_timeout} for migrations that set none. */
+    public Migrator statementTimeout(String timeout) {
+        return new Migrator(dataSource, classLoader, packages, options.withStatementTimeout(timeout));
+    }
+
+    /** How long to wait for another instance that is migrating (5 minutes by default). */
+    public Migrator lockWait(Duration wait) {
+        return new Migrator(dataSource, classLoader, packages, options.withLockWait(wait));
+    }
+
+    public Migrator outOfOrder(boolean allowed) {
+        return new Migrator(dataSource, classLoader, packages, options.withOutOfOrder(allowed));
+    }
+
+    /** Any other setting, for what the shortcuts above do not cover. */
+    public Migrator options(RunOptions runOptions) {
+        return new Migrator(dataSource, classLoader, packages, runOptions);
+    }
+
+    public RunResult migrate() {
+        return migrations().run();
+    }
+
+    public List<MigrationStatus> status() {
+        return migrations().status();
+    }
+
+    private Migrations migrations() {
+        ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+            loader = Migrator.class.getClassLoader();
+        }
+        return new Migrations(ConnectionFactory.of(dataSource), MigrationSource.classLoader(loader,
+                packages.toArray(String[]::new)), options);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.gen.api;
+
+import dev.gen.diff.Change;
+import dev.gen.plan.Refusal;
+import java.util.List;
+
+/** The one message that lists every refused change and what resolves each. */
+final class Refusals {
+
+    private Refusals() {
+    }
+
+    static String message(List<Refusal> refusals) {
+        StringBuilder message = new StringBuilder("No migration was written: ");
+        List<Refusal> destructive = refusals.stream()
+                .filter(r -> !(r.change() instanceof Change.AddColumn)).toList();
+        List<Refusal> notNull = refusals.stream().filter(r -> r.change() instanceof Change.AddColumn).toList();
+        for (Refusal refusal : notNull) {
+            message.append(refusal.reason()).append(' ');
+        }
+        if (!destructive.isEmpty()) {
+            message.append(destructive.size() == 1 ? "this change loses data: " : "these changes lose data: ");
+            for (int i = 0; i < destructive.size(); i++) {
+                message.append(i == 0 ? "" : "; ").append(destructive.get(i).reason());
+            }
+            message.append(" If that is intended, run again with --allow-destructive; if a column or table was"
+                    + " renamed, say so with --rename table.old=new or --rename-table old=new so its data is kept.");
+        }
+        return message.toString().trim();
+    }
+}

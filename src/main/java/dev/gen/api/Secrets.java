@@ -1,0 +1,36 @@
+package dev.gen.api;
+
+import java.util.regex.Pattern;
+
+/** Keeps passwords out of everything gen prints. */
+public final class Secrets {
+
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
+    private static final Pattern URL_USERINFO = Pattern.compile("(//[^/:@]+:)[^@/]*@");
+
+    private Secrets() {
+    }
+
+    public static String redactUrl(String url) {
+        if (url == null) {
+            return null;
+        }
+        String redacted = URL_PASSWORD.matcher(url).replaceAll("$1***");
+        return URL_USERINFO.matcher(redacted).replaceAll("$1***@");
+    }
+
+    /** Removes the password, and any URL that carries one, from a message. */
+    public static String scrub(String message, String password, String url) {
+        if (message == null) {
+            return null;
+        }
+        String result = message;
+        if (url != null && !url.isEmpty()) {
+            result = result.replace(url, redactUrl(url));
+        }
+        if (password != null && !password.isEmpty()) {
+            result = result.replace(password, "***");
+        }
+        return URL_PASSWORD.matcher(result).replaceAll("$1***");
+    }
+}

@@ -1,0 +1,70 @@
+package dev.gen.cli;
+
+import dev.gen.api.ExitCodes;
+import dev.gen.api.GenException;
+import dev.gen.run.LockTimeoutException;
+import dev.gen.run.MigrationException;
+import dev.gen.run.MigrationFailedException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+
+/** The {@code gen} command line: a thin layer over {@link dev.gen.api}. */
+public final class Main {
+
+    // Held strongly so that the level set here is not lost when the logger is collected.
+    private static final Logger HIBERNATE_LOG = Logger.getLogger("org.hibernate");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args) {
+        boolean verbose = java.util.Arrays.asList(args).contains("--verbose") || java.util.Arrays.asList(args).contains("-v");
+        if (!verbose) {
+            // Hibernate reports its boot at INFO and WARN; gen's own messages say what matters.
+            HIBERNATE_LOG.setLevel(Level.SEVERE);
+        }
+        CommandLine commandLine = new CommandLine(new GenCommand());
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            int code = exitCode(e);
+            cmd.getErr().println("gen: " + message(e));
+            if (verbose || code == ExitCodes.INTERNAL) {
+                e.printStackTrace(cmd.getErr());
+            }
+            cmd.getErr().flush();
+            return code;
+        });
+        commandLine.setExitCodeExceptionMapper(Main::exitCode);
+        return commandLine.execute(args);
+    }
+
+    static int exitCode(Throwable e) {
+        if (e instanceof GenException gen) {
+            return gen.exitCode();
+        }
+        if (e instanceof CommandLine.ParameterException) {
+            return ExitCodes.USAGE;
+        }
+        if (e instanceof LockTimeoutException) {
+            return ExitCodes.LOCK_TIMEOUT;
+        }
+        if (e instanceof MigrationFailedException) {
+            return ExitCodes.MIGRATION_FAILED;
+        }
+        if (e instanceof MigrationException) {
+            return ExitCodes.MIGRATIONS;
+        }
+        return ExitCodes.INTERNAL;
+    }
+
+    private static String message(Throwable e) {
+        if (exitCode(e) == ExitCodes.INTERNAL) {
+            return "unexpected failure (" + e + "). This is a bug in gen; please report it with the stack trace below.";
+        }
+        return e.getMessage();
+    }
+}

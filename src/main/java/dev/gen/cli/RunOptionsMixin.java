@@ -1,0 +1,79 @@
+package dev.gen.cli;
+
+import dev.gen.api.GenException;
+import dev.gen.api.ExitCodes;
+import dev.gen.run.RunOptions;
+import dev.gen.run.TransactionMode;
+import java.time.Duration;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** Options of the commands that take the migration lock. */
+final class RunOptionsMixin {
+
+    @Option(names = "--lock-timeout", paramLabel = "<duration>",
+            description = "How long to wait for another runner's lock, e.g. 30s, 5m (default: 5m).")
+    String lockWait;
+
+    @Option(names = "--db-lock-timeout", paramLabel = "<duration>",
+            description = "PostgreSQL lock_timeout for migrations that set none, e.g. 10s.")
+    String dbLockTimeout;
+
+    @Option(names = "--statement-timeout", paramLabel = "<duration>",
+            description = "PostgreSQL statement_timeout for migrations that set none, e.g. 15min.")
+    String statementTimeout;
+
+    @Option(names = "--transaction", paramLabel = "each|all|none",
+            description = "each (default): a transaction per migration; all: one for the run; none.")
+    String transaction;
+
+    RunOptions apply(RunOptions options) {
+        RunOptions result = options;
+        if (lockWait != null) {
+            result = result.withLockWait(parseDuration(lockWait));
+        }
+        if (dbLockTimeout != null) {
+            result = result.withLockTimeout(dbLockTimeout);
+        }
+        if (statementTimeout != null) {
+            result = result.withStatementTimeout(statementTimeout);
+        }
+        if (transaction != null) {
+            try {
+                result = result.withTransactionMode(TransactionMode.valueOf(transaction.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new GenException("--transaction takes each, all or none, not " + transaction + ".",
+                        ExitCodes.USAGE);
+            }
+        }
+        return result;
+    }
+
+    static Duration parseDuration(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.startsWith("p")) {
+                return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
+            }
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            }
+            if (t.endsWith("s")) {
+                return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
+            }
+            if (t.endsWith("min")) {
+                return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 3)));
+            }
+            if (t.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+            }
+            if (t.endsWith("h")) {
+                return Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
+            }
+            return Duration.ofSeconds(Long.parseLong(t));
+        } catch (RuntimeException e) {
+            throw new GenException("Cannot read the duration '" + text + "': write it like 500ms, 30s, 5m or 1h.",
+                    ExitCodes.USAGE);
+        }
+    }
+}

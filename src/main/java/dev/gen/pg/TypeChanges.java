@@ -1,0 +1,94 @@
+package dev.gen.pg;
+
+import dev.gen.model.ColumnType;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** How PostgreSQL treats a column type change: free, a rewrite, a conversion, or a loss of data. */
+public final class TypeChanges {
+
+    public enum Kind {
+        /** No rewrite, no data risk ({@code varchar(n)} to a longer one or to {@code text}). */
+        BINARY_COMPATIBLE,
+        /** Every value fits, but the table is rewritten ({@code integer} to {@code bigint}). */
+        WIDENING,
+        /** Values are converted and some may not convert ({@code text} to {@code integer}). */
+        CONVERSION,
+        /** Values may be cut or rounded ({@code varchar(100)} to {@code varchar(50)}). */
+        NARROWING
+    }
+
+    private static final Pattern PARAMETERS = Pattern.compile("^([a-z ]+?)(?:\\((\\d+)(?:,(\\d+))?\\))?(.*)$");
+
+    private TypeChanges() {
+    }
+
+    public static Kind classify(ColumnType from, ColumnType to) {
+        Parsed a = parse(from.sql());
+        Parsed b = parse(to.sql());
+        if (a == null || b == null) {
+            return Kind.CONVERSION;
+        }
+        boolean aText = a.base.equals("character varying") || a.base.equals("text");
+        boolean bText = b.base.equals("character varying") || b.base.equals("text");
+        if (aText && bText && a.suffix.equals(b.suffix)) {
+            if (b.base.equals("text") || b.length == null) {
+                return Kind.BINARY_COMPATIBLE;
+            }
+            if (a.base.equals("text") || a.length == null) {
+                return Kind.NARROWING;
+            }
+            return b.length >= a.length ? Kind.BINARY_COMPATIBLE : Kind.NARROWING;
+        }
+        if (a.base.equals(b.base) && a.suffix.equals(b.suffix)) {
+            if (a.base.equals("numeric")) {
+                if (b.length == null) {
+                    return Kind.BINARY_COMPATIBLE;
+                }
+                if (a.length == null) {
+                    return Kind.NARROWING;
+                }
+                int aScale = a.scale == null ? 0 : a.scale;
+                int bScale = b.scale == null ? 0 : b.scale;
+                if (bScale == aScale && b.length >= a.length) {
+                    return Kind.BINARY_COMPATIBLE;
+                }
+                return bScale >= aScale && b.length - bScale >= a.length - aScale ? Kind.WIDENING : Kind.NARROWING;
+            }
+            if (a.length != null && b.length != null) {
+                return b.length >= a.length ? Kind.WIDENING : Kind.NARROWING;
+            }
+            return Kind.WIDENING;
+        }
+        if (rank(a.base) > 0 && rank(b.base) > 0) {
+            return rank(b.base) >= rank(a.base) ? Kind.WIDENING : Kind.NARROWING;
+        }
+        if (bText) {
+            return b.length == null ? Kind.WIDENING : Kind.NARROWING;
+        }
+        return Kind.CONVERSION;
+    }
+
+    private static int rank(String base) {
+        return switch (base) {
+            case "smallint" -> 1;
+            case "integer" -> 2;
+            case "bigint" -> 3;
+            case "real" -> 0;
+            default -> 0;
+        };
+    }
+
+    private record Parsed(String base, Integer length, Integer scale, String suffix) {
+    }
+
+    private static Parsed parse(String sql) {
+        Matcher matcher = PARAMETERS.matcher(sql.trim());
+        if (!matcher.matches()) {
+            return null;
+        }
+        Integer length = matcher.group(2) == null ? null : Integer.valueOf(matcher.group(2));
+        Integer scale = matcher.group(3) == null ? null : Integer.valueOf(matcher.group(3));
+        return new Parsed(matcher.group(1).trim(), length, scale, matcher.group(4).trim());
+    }
+}

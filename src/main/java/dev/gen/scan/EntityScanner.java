@@ -1,0 +1,87 @@
+package dev.gen.scan;
+
+import io.github.classgraph.ClassGraph;
+import io.github.classgraph.ClassInfo;
+import io.github.classgraph.ScanResult;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Finds the classes Hibernate needs to see on a user's classpath. Only the given entries are scanned, never
+ * gen's own classpath, so that gen's dependencies cannot contribute entities.
+ */
+public final class EntityScanner {
+
+    private static final List<String> MAPPING_ANNOTATIONS = List.of(
+            "jakarta.persistence.Entity",
+            "jakarta.persistence.MappedSuperclass",
+            "jakarta.persistence.Embeddable",
+            "jakarta.persistence.Converter");
+
+    private EntityScanner() {
+    }
+
+    /**
+     * @param classpath directories and jars with the compiled entity classes
+     * @param packages package prefixes to keep, or empty for all
+     */
+    public static EntitySet scan(List<Path> classpath, List<String> packages) {
+        if (classpath.isEmpty()) {
+            throw new ScanException("No entity classpath is configured. Pass --classpath with the directories or"
+                    + " jars that hold your compiled @Entity classes (for example target/classes), or set classpath"
+                    + " in gen.properties or GEN_CLASSPATH.");
+        }
+        List<URL> urls = new ArrayList<>();
+        for (Path entry : classpath) {
+            if (!Files.exists(entry)) {
+                throw new ScanException("The classpath entry " + entry + " does not exist. Compile your entities"
+                        + " first (for example mvn compile) or correct --classpath.");
+            }
+            try {
+                urls.add(entry.toUri().toURL());
+            } catch (MalformedURLException e) {
+                throw new ScanException("The classpath entry " + entry + " is not a valid path.", e);
+            }
+        }
+        ClassLoader loader = new URLClassLoader("gen-entities", urls.toArray(URL[]::new),
+                EntityScanner.class.getClassLoader());
+        ClassGraph graph = new ClassGraph()
+                .overrideClasspath(classpath.stream().map(Path::toString).toList())
+                .enableClassInfo()
+                .enableAnnotationInfo()
+                .ignoreClassVisibility();
+        if (!packages.isEmpty()) {
+            graph.acceptPackages(packages.toArray(String[]::new));
+        }
+        TreeSet<String> names = new TreeSet<>();
+        boolean sawJavaxEntities;
+        int entities;
+        try (ScanResult result = graph.scan()) {
+            for (String annotation : MAPPING_ANNOTATIONS) {
+                for (ClassInfo info : result.getClassesWithAnnotation(annotation)) {
+                    names.add(info.getName());
+                }
+            }
+            entities = result.getClassesWithAnnotation("jakarta.persistence.Entity").size();
+            sawJavaxEntities = !result.getClassesWithAnnotation("javax.persistence.Entity").isEmpty();
+        } catch (RuntimeException e) {
+            throw new ScanException("Scanning the classpath " + classpath + " failed: " + e.getMessage(), e);
+        }
+        if (entities == 0) {
+            String hint = sawJavaxEntities
+                    ? " It has javax.persistence entities: Hibernate 7 reads only jakarta.persistence annotations, so"
+                            + " migrate the imports to jakarta.persistence."
+                    : " Check that --classpath points at the compiled classes (not the sources) and that --packages,"
+                            + " if given, names their packages.";
+            throw new ScanException("No @Entity class was found on the classpath "
+                    + classpath + (packages.isEmpty() ? "" : " in packages " + packages) + "." + hint);
+        }
+        return new EntitySet(List.copyOf(names), classpath, loader);
+    }
+}
