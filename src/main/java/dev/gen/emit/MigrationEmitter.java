@@ -1,0 +1,177 @@
+package dev.gen.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.gen.api.Migration;
+import dev.gen.api.MigrationContext;
+import dev.gen.plan.Hazard;
+import dev.gen.plan.Plan;
+import dev.gen.plan.Step;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes a {@link Plan} as the Java source of a {@link Migration}: one {@code ctx.execute} per statement, in plan
+ * order, under a Javadoc that lists the changes and their hazards. The output depends on the arguments only, so
+ * generating twice gives the same bytes.
+ */
+public final class MigrationEmitter {
+
+    private static final ClassName MIGRATION = ClassName.get(Migration.class);
+    private static final ClassName CONTEXT = ClassName.get(MigrationContext.class);
+    private static final String CONTEXT_PARAMETER = "ctx";
+    private static final String BLANK_BODY_HINT = "write your statements here: ctx.execute(\"...\");";
+
+    /** The migration class for {@code plan}, named {@code V<yyyyMMddHHmmss>__<name>} after {@code timestamp}. */
+    public GeneratedMigration emit(String name, Instant timestamp, Plan plan, EmitOptions options) {
+        MigrationId id = MigrationNames.of(name, timestamp);
+        TypeSpec.Builder type = migrationClass(id, MigrationJavadoc.forPlan(id, plan, options));
+        if (!plan.transactional()) {
+            type.addMethod(notTransactional());
+        }
+        addLockTimeout(type, options);
+        type.addMethod(direction("up", upBody(plan)));
+        type.addMethod(direction("down", downBody(plan)));
+        return generated(id, type.build(), options);
+    }
+
+    /** A migration with empty {@code up} and {@code down} for the user to write. */
+    public GeneratedMigration blank(String name, Instant timestamp, EmitOptions options) {
+        MigrationId id = MigrationNames.of(name, timestamp);
+        TypeSpec.Builder type = migrationClass(id, MigrationJavadoc.forBlank(id, options));
+        addLockTimeout(type, options);
+        type.addMethod(direction("up", blankBody()));
+        type.addMethod(direction("down", blankBody()));
+        return generated(id, type.build(), options);
+    }
+
+    private static TypeSpec.Builder migrationClass(MigrationId id, String javadoc) {
+        return TypeSpec.classBuilder(id.className())
+                .addJavadoc("$L", javadoc)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(MIGRATION);
+    }
+
+    private static CodeBlock upBody(Plan plan) {
+        CodeBlock body = statements(plan.steps(), Step::up, MigrationEmitter::upComment);
+        return body.isEmpty() ? blankBody() : checked(body, collect(plan.steps(), Step::up), plan.upStatements());
+    }
+
+    /** Each step's undo, last step first: the order {@link Plan#downStatements()} defines. */
+    private static CodeBlock downBody(Plan plan) {
+        List<Step> reversed = new ArrayList<>(plan.steps());
+        Collections.reverse(reversed);
+        CodeBlock body = statements(reversed, Step::down, MigrationEmitter::downComment);
+        return body.isEmpty() ? blankBody() : checked(body, collect(reversed, Step::down), plan.downStatements());
+    }
+
+    /** The statements of {@code steps}, each step's group under a comment that names its change. */
+    private static CodeBlock statements(List<Step> steps, Function<Step, List<String>> direction,
+            Function<Step, String> comment) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        for (Step step : steps) {
+            List<String> sqls = direction.apply(step);
+            if (sqls.isEmpty()) {
+                continue;
+            }
+            if (!code.isEmpty()) {
+                code.add("\n");
+            }
+            code.add("// $L\n", CommentText.lineComment(comment.apply(step)));
+            for (String sql : sqls) {
+                code.addStatement("$N.execute($L)", CONTEXT_PARAMETER, JavaStringLiterals.literal(sql));
+            }
+        }
+        return code.build();
+    }
+
+    /** The change, and its hazards next to the statements that have them: {@code [table-rewrite, long-lock]}. */
+    private static String upComment(Step step) {
+        String hazards = step.hazards().stream()
+                .sorted()
+                .map(Hazard::label)
+                .collect(Collectors.joining(", "));
+        return step.change().describe() + (hazards.isEmpty() ? "" : " [" + hazards + "]");
+    }
+
+    /** What the step undoes, and where its statements bring back structure without the data. */
+    private static String downComment(Step step) {
+        String dataNote = step.dataRestored() ? "" : " [structure only, data not restored]";
+        return "undo: " + step.change().describe() + dataNote;
+    }
+
+    private static List<String> collect(List<Step> steps, Function<Step, List<String>> direction) {
+        return steps.stream().flatMap(step -> direction.apply(step).stream()).toList();
+    }
+
+    /**
+     * The emitter walks the steps itself to comment each group; this keeps it honest against the plan's own
+     * definition of the statement order, should that ever change.
+     */
+    private static CodeBlock checked(CodeBlock body, List<String> emitted, List<String> planned) {
+        if (!emitted.equals(planned)) {
+            throw new IllegalStateException("emitted statements differ from the plan's: " + emitted + " vs " + planned);
+        }
+        return body;
+    }
+
+    private static CodeBlock blankBody() {
+        return CodeBlock.builder().add("// $L\n", BLANK_BODY_HINT).build();
+    }
+
+    private static MethodSpec direction(String name, CodeBlock body) {
+        return MethodSpec.methodBuilder(name)
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(CONTEXT, CONTEXT_PARAMETER)
+                .addException(SQLException.class)
+                .addCode(body)
+                .build();
+    }
+
+    private static MethodSpec notTransactional() {
+        return MethodSpec.methodBuilder("transactional")
+                .addJavadoc("A statement here cannot run inside a transaction (such as {@code CREATE INDEX"
+                        + " CONCURRENTLY}). If one fails,\nthe statements before it stay applied: finish or undo them"
+                        + " by hand before running again\n(a failed {@code CREATE INDEX CONCURRENTLY} leaves an"
+                        + " invalid index to drop).\n")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(TypeName.BOOLEAN)
+                .addStatement("return false")
+                .build();
+    }
+
+    private static void addLockTimeout(TypeSpec.Builder type, EmitOptions options) {
+        if (options.lockTimeout() == null) {
+            return;
+        }
+        type.addMethod(MethodSpec.methodBuilder("lockTimeout")
+                .addJavadoc("How long a statement waits for a lock before the migration fails.\n")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(String.class)
+                .addStatement("return $L", JavaStringLiterals.quoted(options.lockTimeout()))
+                .build());
+    }
+
+    private static GeneratedMigration generated(MigrationId id, TypeSpec type, EmitOptions options) {
+        String packageName = options.javaPackage() == null ? "" : options.javaPackage();
+        String source = JavaFile.builder(packageName, type)
+                .indent("    ")
+                .skipJavaLangImports(true)
+                .build()
+                .toString();
+        return new GeneratedMigration(id.className(), id.fileName(), source);
+    }
+}
