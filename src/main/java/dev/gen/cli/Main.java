@@ -23,12 +23,19 @@ public final class Main {
     }
 
     public static int execute(String... args) {
+        return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs one command with its output captured, as tests and embedding tools need. */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose") || java.util.Arrays.asList(args).contains("-v");
         if (!verbose) {
             // Hibernate reports its boot at INFO and WARN; gen's own messages say what matters.
             HIBERNATE_LOG.setLevel(Level.SEVERE);
         }
         CommandLine commandLine = new CommandLine(new GenCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             int code = exitCode(e);
             cmd.getErr().println("gen: " + message(e));

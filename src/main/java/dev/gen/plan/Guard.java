@@ -69,6 +69,10 @@ public final class Guard {
             message.append("which must hold a value for every row of its SINGLE_TABLE subclass (Hibernate maps a"
                     + " non-null field of a subclass as a check constraint), so the migration would fail on a"
                     + " table that already has such rows.");
+            if (origin.primitive()) {
+                message.append(" The field is a primitive, which Hibernate never lets be null: use the wrapper type"
+                        + " (Integer, Boolean, ...) to make it optional.");
+            }
         } else {
             message.append("as NOT NULL without a default to a table that already exists, so the migration would"
                     + " fail on a table with rows.");
