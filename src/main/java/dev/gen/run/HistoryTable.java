@@ -1,0 +1,140 @@
+package dev.gen.run;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The table that records applied migrations. Its name is configurable and always quoted; every value is bound.
+ * Methods run on the caller's connection and transaction.
+ */
+final class HistoryTable {
+
+    private final String schema;
+    private final String table;
+    private final String qualified;
+
+    HistoryTable(String schema, String table) {
+        this.schema = schema;
+        this.table = table;
+        this.qualified = Sql.qualified(schema, table);
+    }
+
+    /** The quoted name, as in SQL and messages. */
+    String qualifiedName() {
+        return qualified;
+    }
+
+    boolean exists(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            s.setString(1, qualified);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getBoolean(1);
+            }
+        }
+    }
+
+    /**
+     * Creates the schema and the table when missing. Checks first, because {@code CREATE ... IF NOT EXISTS} still
+     * requires the CREATE privilege, which a user who only runs migrations against an existing table may lack.
+     */
+    void createIfMissing(Connection c) throws SQLException {
+        if (exists(c)) {
+            return;
+        }
+        try (Statement s = c.createStatement()) {
+            if (!schemaExists(c)) {
+                s.execute("CREATE SCHEMA IF NOT EXISTS " + Sql.quote(schema));
+            }
+            s.execute("CREATE TABLE IF NOT EXISTS " + qualified + " ("
+                    + "version text PRIMARY KEY, "
+                    + "name text NOT NULL, "
+                    + "checksum text NOT NULL, "
+                    + "applied_at timestamptz NOT NULL DEFAULT now(), "
+                    + "execution_ms bigint NOT NULL DEFAULT 0, "
+                    + "applied_by text NOT NULL DEFAULT current_user, "
+                    + "os_user text, "
+                    + "success boolean NOT NULL DEFAULT true)");
+        }
+    }
+
+    private boolean schemaExists(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?")) {
+            s.setString(1, schema);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    /** All records, oldest version first; empty when the table does not exist yet. */
+    List<HistoryRow> read(Connection c) throws SQLException {
+        List<HistoryRow> rows = new ArrayList<>();
+        if (!exists(c)) {
+            return rows;
+        }
+        String sql = "SELECT version, name, checksum, applied_at, execution_ms, applied_by, os_user, success FROM "
+                + qualified + " ORDER BY version, name";
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                Timestamp at = r.getTimestamp(4);
+                rows.add(new HistoryRow(new MigrationId(r.getString(1), r.getString(2)), r.getString(3),
+                        at == null ? null : at.toInstant(), r.getLong(5), r.getString(6), r.getString(7),
+                        r.getBoolean(8)));
+            }
+        }
+        return rows;
+    }
+
+    void insert(Connection c, LoadedMigration m, long executionMs, boolean success) throws SQLException {
+        String sql = "INSERT INTO " + qualified + " (version, name, checksum, execution_ms, os_user, success)"
+                + " VALUES (?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, m.id().version());
+            s.setString(2, m.id().name());
+            s.setString(3, m.checksum());
+            s.setLong(4, executionMs);
+            s.setString(5, System.getProperty("user.name"));
+            s.setBoolean(6, success);
+            s.executeUpdate();
+        }
+    }
+
+    void markSucceeded(Connection c, MigrationId id, long executionMs) throws SQLException {
+        update(c, "UPDATE " + qualified + " SET success = true, execution_ms = ?, applied_at = now() WHERE version = ?",
+                executionMs, id);
+    }
+
+    void markFailed(Connection c, MigrationId id, long executionMs) throws SQLException {
+        update(c, "UPDATE " + qualified + " SET success = false, execution_ms = ? WHERE version = ?", executionMs, id);
+    }
+
+    private static void update(Connection c, String sql, long executionMs, MigrationId id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, executionMs);
+            s.setString(2, id.version());
+            s.executeUpdate();
+        }
+    }
+
+    void delete(Connection c, MigrationId id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM " + qualified + " WHERE version = ?")) {
+            s.setString(1, id.version());
+            s.executeUpdate();
+        }
+    }
+
+    void updateChecksum(Connection c, MigrationId id, String checksum) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE " + qualified + " SET checksum = ? WHERE version = ?")) {
+            s.setString(1, checksum);
+            s.setString(2, id.version());
+            s.executeUpdate();
+        }
+    }
+}

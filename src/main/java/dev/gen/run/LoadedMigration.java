@@ -1,0 +1,42 @@
+package dev.gen.run;
+
+import dev.gen.api.Migration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A migration as the runner sees it: the statements its {@code up} and {@code down} issue, recorded once when it
+ * was loaded, with its settings and checksum. The runner executes these recorded statements, so what runs is
+ * exactly what the checksum covers.
+ *
+ * @param downUnavailable null when {@code down} could be recorded; otherwise why not (its exception's message),
+ *     for a migration that declares itself irreversible by throwing
+ * @param origin where it came from (a file or a class), for messages
+ */
+public record LoadedMigration(
+        MigrationId id,
+        List<String> up,
+        List<String> down,
+        String downUnavailable,
+        boolean transactional,
+        String lockTimeout,
+        String statementTimeout,
+        String checksum,
+        String origin) {
+
+    public LoadedMigration {
+        Objects.requireNonNull(id, "id");
+        up = List.copyOf(up);
+        down = List.copyOf(down);
+        Objects.requireNonNull(checksum, "checksum");
+    }
+
+    /**
+     * Records what {@code migration} executes (without touching any database) and computes its checksum.
+     *
+     * @throws MigrationException when its {@code up} throws
+     */
+    public static LoadedMigration of(MigrationId id, Migration migration, String origin) {
+        return MigrationRecorder.record(id, migration, origin);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.gen.run;
+
+import dev.gen.api.Migration;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Turns a {@link Migration} into a {@link LoadedMigration}: runs {@code up} and {@code down} against a
+ * {@link RecordingContext} and hashes what they issue plus the settings. The checksum therefore ignores how the
+ * source is formatted and changes whenever a statement or a setting does.
+ */
+final class MigrationRecorder {
+
+    private MigrationRecorder() {
+    }
+
+    static LoadedMigration record(MigrationId id, Migration migration, String origin) {
+        RecordingContext up = new RecordingContext();
+        boolean transactional;
+        String lockTimeout;
+        String statementTimeout;
+        try {
+            migration.up(up);
+            transactional = migration.transactional();
+            lockTimeout = migration.lockTimeout();
+            statementTimeout = migration.statementTimeout();
+        } catch (Exception | LinkageError e) {
+            throw new MigrationException("Migration " + id + " (" + origin + ") cannot be loaded: its up() (or a"
+                    + " setting) threw "
+                    + e.getClass().getSimpleName() + ": " + Messages.oneLine(e.getMessage())
+                    + " while gen recorded its statements (no database is involved at that point). Fix the migration.",
+                    e);
+        }
+        RecordingContext down = new RecordingContext();
+        String downUnavailable = null;
+        try {
+            migration.down(down);
+        } catch (Exception | LinkageError e) {
+            // An irreversible migration may say so by throwing; it can still run, only not be reverted.
+            downUnavailable = e.getClass().getSimpleName() + ": " + Messages.oneLine(e.getMessage());
+        }
+        List<String> downStatements = downUnavailable == null ? down.statements() : List.of();
+        String checksum = checksum(up.statements(), downStatements, downUnavailable, transactional, lockTimeout,
+                statementTimeout);
+        return new LoadedMigration(id, up.statements(), downStatements, downUnavailable, transactional, lockTimeout,
+                statementTimeout, checksum, origin);
+    }
+
+    /** SHA-256 of a length-prefixed encoding, so that no two different inputs can produce the same byte stream. */
+    static String checksum(List<String> up, List<String> down, String downUnavailable, boolean transactional,
+            String lockTimeout, String statementTimeout) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        field(sha, "gen-migration-v1");
+        field(sha, "up:" + up.size());
+        up.forEach(s -> field(sha, s));
+        field(sha, "down:" + down.size());
+        down.forEach(s -> field(sha, s));
+        field(sha, "downUnavailable:" + (downUnavailable != null));
+        field(sha, "transactional:" + transactional);
+        field(sha, "lockTimeout:" + lockTimeout);
+        field(sha, "statementTimeout:" + statementTimeout);
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static void field(MessageDigest sha, String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        sha.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+        sha.update(bytes);
+    }
+}

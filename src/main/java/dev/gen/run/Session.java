@@ -1,0 +1,126 @@
+package dev.gen.run;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The connections of one locked command: a lock connection that holds the advisory lock and otherwise stays idle,
+ * and a work connection for the history table and the migrations. Closing restores the work connection's session
+ * (a pool gets it back as it lent it), closes it, unlocks and closes the lock connection.
+ */
+final class Session implements AutoCloseable {
+
+    private final Connection lockConnection;
+    private final AdvisoryLock lock;
+    private final Connection work;
+    private final boolean workAutoCommit;
+    private final HistoryTable history;
+    private final StatementRunner statements;
+
+    private Session(Connection lockConnection, AdvisoryLock lock, Connection work, HistoryTable history)
+            throws SQLException {
+        this.lockConnection = lockConnection;
+        this.lock = lock;
+        this.work = work;
+        this.workAutoCommit = work.getAutoCommit();
+        this.history = history;
+        this.statements = new StatementRunner(work);
+    }
+
+    /** Locks, then creates the history table when missing. */
+    static Session open(ConnectionFactory database, RunOptions options) {
+        HistoryTable history = new HistoryTable(options.historySchema(), options.historyTable());
+        Connection lockConnection = null;
+        AdvisoryLock lock = null;
+        Connection work = null;
+        try {
+            lockConnection = connect(database);
+            lockConnection.setAutoCommit(true);
+            keepIdleSessionAlive(lockConnection);
+            lock = AdvisoryLock.acquire(lockConnection, AdvisoryLock.keyFor(history.qualifiedName()),
+                    options.lockWait(), history.qualifiedName());
+            work = connect(database);
+            work.setAutoCommit(true);
+            history.createIfMissing(work);
+            return new Session(lockConnection, lock, work, history);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(work, lock, lockConnection);
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new MigrationException("Cannot prepare the history table " + history.qualifiedName() + " on "
+                    + database.describe() + ": " + StatementRunner.describe((SQLException) e), e);
+        }
+    }
+
+    private static Connection connect(ConnectionFactory database) {
+        try {
+            return database.open();
+        } catch (SQLException e) {
+            // The factory already removed any password from e.
+            throw new MigrationException("Cannot connect to " + database.describe() + ": "
+                    + Messages.oneLine(e.getMessage()) + (e.getSQLState() == null ? "" : " (SQLState "
+                    + e.getSQLState() + ")") + ". Check the URL, the user and the password, and that the server"
+                    + " accepts connections.", e);
+        }
+    }
+
+    /**
+     * A server-wide {@code idle_session_timeout} would end the idle lock session during a long migration and
+     * silently release the lock; switch it off for this session. PostgreSQL before 14 has no such setting.
+     */
+    private static void keepIdleSessionAlive(Connection c) {
+        try (PreparedStatement s = c.prepareStatement("SELECT set_config('idle_session_timeout', '0', false)")) {
+            s.execute();
+        } catch (SQLException e) {
+            // Unknown setting on older servers: nothing to switch off.
+        }
+    }
+
+    Connection work() {
+        return work;
+    }
+
+    HistoryTable history() {
+        return history;
+    }
+
+    StatementRunner statements() {
+        return statements;
+    }
+
+    List<HistoryRow> readHistory() throws SQLException {
+        return history.read(work);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (!work.isClosed()) {
+                if (!work.getAutoCommit()) {
+                    work.rollback();
+                }
+                statements.restoreSessionSettings();
+                work.setAutoCommit(workAutoCommit);
+            }
+        } catch (SQLException e) {
+            // The connection is closed next anyway.
+        }
+        closeQuietly(work, lock, lockConnection);
+    }
+
+    private static void closeQuietly(AutoCloseable... resources) {
+        for (AutoCloseable resource : resources) {
+            if (resource == null) {
+                continue;
+            }
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // Closing the lock connection releases the lock even when unlocking failed.
+            }
+        }
+    }
+}
