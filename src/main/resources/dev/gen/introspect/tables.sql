@@ -1,0 +1,32 @@
+-- Ordinary and partitioned tables with their columns and comments: one row per column, or one row with null
+-- columns for a table without any (the caller sorts columns by number). Partitions and tables an extension
+-- owns are not part of the model, but their columns are read (flag "hidden") so that key column numbers
+-- pointing at them resolve. Defaults and comments are looked up per row through their unique indexes: the plan
+-- then stays the same even when the catalog's statistics are stale, as they are right after a migration.
+SELECT c.oid AS table_oid,
+       n.nspname AS schema_name,
+       c.relname AS table_name,
+       c.relispartition OR EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                                   WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                                     AND e.objid = c.oid AND e.deptype = 'e') AS hidden,
+       (SELECT td.description FROM pg_catalog.pg_description td
+        WHERE td.objoid = c.oid AND td.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+          AND td.objsubid = 0) AS table_comment,
+       a.attnum AS column_number,
+       a.attname AS column_name,
+       pg_catalog.format_type(a.atttypid, a.atttypmod) AS column_type,
+       a.attnotnull AS not_null,
+       CASE WHEN a.atthasdef THEN
+           (SELECT pg_catalog.pg_get_expr(d.adbin, d.adrelid) FROM pg_catalog.pg_attrdef d
+            WHERE d.adrelid = a.attrelid AND d.adnum = a.attnum)
+       END AS default_expression,
+       a.attidentity AS identity,
+       a.attgenerated AS generated,
+       (SELECT cd.description FROM pg_catalog.pg_description cd
+        WHERE cd.objoid = c.oid AND cd.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+          AND cd.objsubid = a.attnum) AS column_comment
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+WHERE n.nspname = ANY (?)
+  AND c.relkind IN ('r', 'p')
