@@ -1,5 +1,6 @@
 package dev.gen.api;
 
+import dev.gen.cache.ModelCache;
 import dev.gen.diff.Change;
 import dev.gen.diff.SchemaDiff;
 import dev.gen.emit.EmitOptions;
@@ -38,6 +39,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -55,6 +57,15 @@ public final class Generator {
     }
 
     public static GenerateResult generate(GenConfig config, GenerateRequest request) {
+        return generate(config, request, ModelCache.disabled());
+    }
+
+    /**
+     * As {@link #generate(GenConfig, GenerateRequest)}, taking the desired schema from {@code cache} when the
+     * entity classes and settings are exactly those of an earlier run (no scan, no Hibernate boot), and storing it
+     * there otherwise.
+     */
+    public static GenerateResult generate(GenConfig config, GenerateRequest request, ModelCache cache) {
         if (request.mode() == GenerateRequest.Mode.WRITE || request.mode() == GenerateRequest.Mode.DRY_RUN) {
             Names.requireValid(request.name());
         }
@@ -78,27 +89,13 @@ public final class Generator {
                 }
             }, executor);
 
-            long start = System.nanoTime();
-            EntitySet entities;
-            try {
-                entities = EntityScanner.scan(config.classpath(), config.packages());
-            } catch (ScanException e) {
-                throw new GenException(e.getMessage(), ExitCodes.MODEL, e);
-            }
-            timings.record("scan", start);
-            start = System.nanoTime();
-            TargetModel target;
-            try {
-                target = HibernateTarget.build(entities,
-                        new TargetSettings(config.defaultSchema(), config.properties()));
-            } catch (UnsupportedMappingException e) {
-                throw new GenException(e.getMessage(), ExitCodes.MODEL, e);
-            }
-            timings.record("metadata", start);
+            TargetModel target = desiredModel(config, cache, timings);
 
             IntrospectionResult introspection = join(live);
-            Schema current = introspection.schema();
-            start = System.nanoTime();
+            // The runner creates the first schema for its history table before any migration runs, so a
+            // migration must neither create nor drop it.
+            Schema current = withSchema(introspection.schema(), config.defaultSchema());
+            long start = System.nanoTime();
             Schema desired;
             try {
                 desired = DesiredNormalizer.normalize(connection, withoutExcluded(target.schema(), excluded), current);
@@ -110,7 +107,8 @@ public final class Generator {
             timings.record("normalize", start);
 
             start = System.nanoTime();
-            List<Change> changes = SchemaDiff.diff(current, desired, request.renames());
+            List<Change> changes = SchemaDiff.diff(current, desired,
+                    RenameDetection.resolve(current, desired, request, config.defaultSchema()));
             timings.record("diff", start);
 
             Map<ColumnRef, String> backfills = Backfills.parse(request.backfills(), config.defaultSchema());
@@ -147,6 +145,46 @@ public final class Generator {
         }
     }
 
+    /**
+     * The schema Hibernate expects: from the cache on a hit (timed as {@code cache-hit}, or {@code cache-miss} for
+     * the key and the lookup), else scanned and built
+     * (timed as {@code scan} and {@code metadata}) and stored for the next run.
+     */
+    private static TargetModel desiredModel(GenConfig config, ModelCache cache, Timings timings) {
+        TargetSettings settings = new TargetSettings(config.defaultSchema(), config.properties());
+        long start = System.nanoTime();
+        Optional<ModelCache.Key> key = cache.key(config.classpath(), config.packages(), settings);
+        Optional<TargetModel> cached = key.flatMap(cache::load);
+        if (cache.enabled()) {
+            timings.record(cached.isPresent() ? "cache-hit" : "cache-miss", start);
+        }
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        start = System.nanoTime();
+        EntitySet entities;
+        try {
+            entities = EntityScanner.scan(config.classpath(), config.packages());
+        } catch (ScanException e) {
+            throw new GenException(e.getMessage(), ExitCodes.MODEL, e);
+        }
+        timings.record("scan", start);
+        start = System.nanoTime();
+        TargetModel target;
+        try {
+            target = HibernateTarget.build(entities, settings);
+        } catch (UnsupportedMappingException e) {
+            throw new GenException(e.getMessage(), ExitCodes.MODEL, e);
+        }
+        timings.record("metadata", start);
+        if (key.isPresent()) {
+            start = System.nanoTime();
+            cache.store(key.get(), target);
+            timings.record("cache-store", start);
+        }
+        return target;
+    }
+
     static Path write(Path directory, GeneratedMigration migration) {
         try {
             return new MigrationWriter().write(directory, migration);
@@ -165,6 +203,15 @@ public final class Generator {
             }
             throw e;
         }
+    }
+
+    private static Schema withSchema(Schema schema, String name) {
+        if (schema.schemas().contains(name)) {
+            return schema;
+        }
+        java.util.Set<String> schemas = new java.util.TreeSet<>(schema.schemas());
+        schemas.add(name);
+        return new Schema(schemas, schema.tables(), schema.sequences(), schema.enumTypes());
     }
 
     private static Schema withoutExcluded(Schema schema, TableFilter excluded) {

@@ -32,12 +32,20 @@ final class ConstraintNamer {
 
     private final Schema current;
     private final Map<QualifiedName, Set<String>> taken = new HashMap<>();
+    private final Map<QualifiedName, Set<String>> freed = new HashMap<>();
 
     ConstraintNamer(Schema current) {
         this.current = current;
     }
 
     List<Change> name(List<Change> changes) {
+        // A name the same plan drops is free again: PostgreSQL would choose it for the replacement.
+        for (Change change : changes) {
+            String dropped = droppedName(change);
+            if (dropped != null) {
+                freed.computeIfAbsent(change.table(), t -> new HashSet<>()).add(dropped);
+            }
+        }
         List<Change> result = new ArrayList<>();
         for (Change change : changes) {
             if (change instanceof AddCheck add && add.check().name() == null) {
@@ -91,6 +99,25 @@ final class ConstraintNamer {
         return name;
     }
 
+    private static String droppedName(Change change) {
+        if (change instanceof Change.DropCheck drop) {
+            return drop.check().name();
+        }
+        if (change instanceof Change.DropUniqueKey drop) {
+            return drop.key().name();
+        }
+        if (change instanceof Change.DropPrimaryKey drop) {
+            return drop.key().name();
+        }
+        if (change instanceof Change.DropForeignKey drop) {
+            return drop.key().name();
+        }
+        if (change instanceof Change.DropIndex drop) {
+            return drop.index().name();
+        }
+        return null;
+    }
+
     private Set<String> existingNames(QualifiedName table) {
         Set<String> names = new HashSet<>();
         Table existing = current.table(table);
@@ -103,6 +130,7 @@ final class ConstraintNamer {
             existing.foreignKeys().forEach(k -> names.add(k.name()));
             existing.indexes().forEach(i -> names.add(i.name()));
         }
+        names.removeAll(freed.getOrDefault(table, Set.of()));
         return names;
     }
 }

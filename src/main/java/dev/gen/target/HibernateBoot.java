@@ -42,6 +42,11 @@ final class HibernateBoot {
                 sources.addAnnotatedClassName(className);
             }
             return sources.buildMetadata();
+        } catch (LinkageError e) {
+            StandardServiceRegistryBuilder.destroy(registry);
+            throw new UnsupportedMappingException("An entity class needs " + e.getMessage() + ", which is not on the"
+                    + " entity classpath (" + e.getClass().getSimpleName() + "). Add the jars your entities depend on to"
+                    + " --classpath (for a Maven project: mvn dependency:build-classpath prints them).");
         } catch (RuntimeException e) {
             StandardServiceRegistryBuilder.destroy(registry);
             throw new UnsupportedMappingException("Hibernate rejected the entity model: " + rootMessage(e)

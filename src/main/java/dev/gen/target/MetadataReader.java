@@ -242,7 +242,9 @@ final class MetadataReader {
                 keys.add(new IndexKey(selectable.getText(dialect), descending, true));
             }
         }
-        String name = Names.physical(identifiers.toIdentifier(index.getName()));
+        // Hibernate's StandardIndexExporter writes the bare name text, never quoted (PostgreSQL does not qualify
+        // index names), even with globally quoted identifiers or a quoted name: PostgreSQL folds it to lower case.
+        String name = index.getName().toLowerCase(Locale.ROOT);
         return new Index(name, keys, index.isUnique(), "btree", null);
     }
 

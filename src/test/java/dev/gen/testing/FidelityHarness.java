@@ -82,7 +82,12 @@ public final class FidelityHarness implements AutoCloseable {
         if (!first.hasChanges()) {
             throw new AssertionError(model + ": generate on an empty database found nothing to do");
         }
-        Migrations.run(config, RunOptions.defaults());
+        try {
+            Migrations.run(config, RunOptions.defaults());
+        } catch (RuntimeException e) {
+            throw new AssertionError(model + ": gen's migration from an empty database does not run: " + e.getMessage()
+                    + "\nmigration:\n" + String.join(";\n", first.plan().upStatements()), e);
+        }
         CatalogSnapshot built = CatalogSnapshot.of(genDatabase);
         built.assertEquals(exported, model + ": gen's migration from an empty database vs Hibernate's export"
                 + "\nmigration:\n" + String.join(";\n", first.plan().upStatements()));
@@ -103,15 +108,12 @@ public final class FidelityHarness implements AutoCloseable {
     public void evolve(Model v1, Model v2, boolean reversible, Map<String, String> backfills) {
         reset(genDatabase);
         reset(hibernateDatabase);
-        // A project that moves tables between schemas has both: gen never drops a schema, so both sides start with all.
-        for (String schema : new java.util.TreeSet<>(concat(v1.schemas(), v2.schemas()))) {
-            String create = "create schema if not exists \"" + schema.replace("\"", "\"\"") + "\"";
-            genDatabase.execute(create);
-            hibernateDatabase.execute(create);
-        }
         HibernateSchemaExport.create(List.of(v1.classes()), v1.settings(), genDatabase);
+        // A project that moves tables between schemas has both: gen never drops a schema, so both sides get all.
+        createSchemas(genDatabase, concat(v1.schemas(), v2.schemas()));
         CatalogSnapshot before = CatalogSnapshot.of(genDatabase);
         HibernateSchemaExport.create(List.of(v2.classes()), v2.settings(), hibernateDatabase);
+        createSchemas(hibernateDatabase, concat(v1.schemas(), v2.schemas()));
         CatalogSnapshot expected = CatalogSnapshot.of(hibernateDatabase);
 
         Path migrations = newDirectory("migrations-" + v2.name());
@@ -141,6 +143,12 @@ public final class FidelityHarness implements AutoCloseable {
 
     public void evolve(Model v1, Model v2, boolean reversible) {
         evolve(v1, v2, reversible, Map.of());
+    }
+
+    private static void createSchemas(TestDatabase database, List<String> schemas) {
+        for (String schema : new java.util.TreeSet<>(schemas)) {
+            database.execute("create schema if not exists \"" + schema.replace("\"", "\"\"") + "\"");
+        }
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
