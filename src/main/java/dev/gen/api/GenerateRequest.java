@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param renames renames the user confirmed
  * @param backfills {@code table.column} to the SQL expression that fills existing rows
  * @param clock the clock for the timestamp (tests inject a fixed one)
+ * @param renameResolver asks whether a detected drop-and-add is a rename, or null to refuse such candidates
+ *     (unless {@code allowDestructive})
  */
 public record GenerateRequest(String name, Mode mode, Long timestampMillis, boolean allowDestructive,
-        DiffOptions renames, Map<String, String> backfills, Clock clock) {
+        DiffOptions renames, Map<String, String> backfills, Clock clock, RenameResolver renameResolver) {
 
     public enum Mode {
         WRITE,
@@ -32,6 +34,15 @@ public record GenerateRequest(String name, Mode mode, Long timestampMillis, bool
         clock = clock == null ? Clock.systemUTC() : clock;
     }
 
+    public GenerateRequest(String name, Mode mode, Long timestampMillis, boolean allowDestructive,
+            DiffOptions renames, Map<String, String> backfills, Clock clock) {
+        this(name, mode, timestampMillis, allowDestructive, renames, backfills, clock, null);
+    }
+
+    public GenerateRequest withRenameResolver(RenameResolver resolver) {
+        return new GenerateRequest(name, mode, timestampMillis, allowDestructive, renames, backfills, clock, resolver);
+    }
+
     public static GenerateRequest write(String name) {
         return new GenerateRequest(name, Mode.WRITE, null, false, null, null, null);
     }
@@ -41,26 +52,26 @@ public record GenerateRequest(String name, Mode mode, Long timestampMillis, bool
     }
 
     public GenerateRequest allowingDestructive() {
-        return new GenerateRequest(name, mode, timestampMillis, true, renames, backfills, clock);
+        return new GenerateRequest(name, mode, timestampMillis, true, renames, backfills, clock, renameResolver);
     }
 
     public GenerateRequest at(long epochMillis) {
-        return new GenerateRequest(name, mode, epochMillis, allowDestructive, renames, backfills, clock);
+        return new GenerateRequest(name, mode, epochMillis, allowDestructive, renames, backfills, clock, renameResolver);
     }
 
     public GenerateRequest withMode(Mode newMode) {
-        return new GenerateRequest(name, newMode, timestampMillis, allowDestructive, renames, backfills, clock);
+        return new GenerateRequest(name, newMode, timestampMillis, allowDestructive, renames, backfills, clock, renameResolver);
     }
 
     public GenerateRequest withRenames(DiffOptions newRenames) {
-        return new GenerateRequest(name, mode, timestampMillis, allowDestructive, newRenames, backfills, clock);
+        return new GenerateRequest(name, mode, timestampMillis, allowDestructive, newRenames, backfills, clock, renameResolver);
     }
 
     public GenerateRequest withBackfills(Map<String, String> newBackfills) {
-        return new GenerateRequest(name, mode, timestampMillis, allowDestructive, renames, newBackfills, clock);
+        return new GenerateRequest(name, mode, timestampMillis, allowDestructive, renames, newBackfills, clock, renameResolver);
     }
 
     public GenerateRequest withClock(Clock newClock) {
-        return new GenerateRequest(name, mode, timestampMillis, allowDestructive, renames, backfills, newClock);
+        return new GenerateRequest(name, mode, timestampMillis, allowDestructive, renames, backfills, newClock, renameResolver);
     }
 }

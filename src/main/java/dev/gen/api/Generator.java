@@ -7,6 +7,7 @@ import dev.gen.emit.EmitOptions;
 import dev.gen.emit.GeneratedMigration;
 import dev.gen.emit.MigrationEmitter;
 import dev.gen.emit.MigrationWriter;
+import dev.gen.introspect.CheckSettler;
 import dev.gen.introspect.DesiredNormalizer;
 import dev.gen.introspect.DesiredSchemaException;
 import dev.gen.introspect.IntrospectionResult;
@@ -99,6 +100,7 @@ public final class Generator {
             Schema desired;
             try {
                 desired = DesiredNormalizer.normalize(connection, withoutExcluded(target.schema(), excluded), current);
+                desired = CheckSettler.settle(connection, current, desired);
             } catch (DesiredSchemaException e) {
                 throw new GenException(e.getMessage(), ExitCodes.MODEL, e);
             } catch (SQLException e) {

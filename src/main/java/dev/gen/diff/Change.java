@@ -240,6 +240,15 @@ public sealed interface Change {
         public QualifiedName table() { return null; }
     }
 
+    /** Renames one label of an enum type in place ({@code ALTER TYPE ... RENAME VALUE}): rows keep their value. */
+    record RenameEnumValue(EnumType from, EnumType to, String oldLabel, String newLabel) implements Change {
+        public Change inverse() { return new RenameEnumValue(to, from, newLabel, oldLabel); }
+        public String describe() {
+            return "rename value '" + oldLabel + "' of enum type " + to.name() + " to '" + newLabel + "'";
+        }
+        public QualifiedName table() { return null; }
+    }
+
     /** Rebuilds an enum type under the same name, converting the columns that use it through text. */
     record ReplaceEnumType(EnumType from, EnumType to) implements Change {
         public Change inverse() { return new ReplaceEnumType(to, from); }

@@ -58,6 +58,11 @@ public final class SchemaDiff {
         return diff(current, desired, DiffOptions.defaults());
     }
 
+    /** {@code current} as it looks after the renames in {@code options}: what the rest of the diff compares. */
+    public static Schema applyRenames(Schema current, DiffOptions options) {
+        return Renames.apply(current, options);
+    }
+
     public static List<Change> diff(Schema current, Schema desired, DiffOptions options) {
         Schema renamed = Renames.apply(current, options);
         List<Change> changes = new ArrayList<>(Renames.changes(current, options));
@@ -66,7 +71,7 @@ public final class SchemaDiff {
                 changes.add(new CreateSchema(schema));
             }
         }
-        diffEnumTypes(renamed, desired, changes);
+        diffEnumTypes(current, desired, options, changes);
         diffSequences(renamed, desired, changes);
         for (Table table : desired.tables().values()) {
             Table existing = renamed.table(table.name());
@@ -86,9 +91,22 @@ public final class SchemaDiff {
         return changes;
     }
 
-    private static void diffEnumTypes(Schema current, Schema desired, List<Change> changes) {
+    private static void diffEnumTypes(Schema current, Schema desired, DiffOptions options, List<Change> changes) {
         for (EnumType type : desired.enumTypes().values()) {
             EnumType existing = current.enumTypes().get(type.name());
+            if (existing != null) {
+                for (var rename : new java.util.TreeMap<>(options.enumValueRenames().getOrDefault(type.name(),
+                        java.util.Map.of())).entrySet()) {
+                    int at = existing.labels().indexOf(rename.getKey());
+                    if (at >= 0 && !existing.labels().contains(rename.getValue())) {
+                        List<String> labels = new ArrayList<>(existing.labels());
+                        labels.set(at, rename.getValue());
+                        EnumType next = new EnumType(existing.name(), labels);
+                        changes.add(new Change.RenameEnumValue(existing, next, rename.getKey(), rename.getValue()));
+                        existing = next;
+                    }
+                }
+            }
             if (existing == null) {
                 changes.add(new CreateEnumType(type));
             } else if (!existing.labels().equals(type.labels())) {

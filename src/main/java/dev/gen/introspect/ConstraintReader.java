@@ -76,11 +76,8 @@ final class ConstraintReader {
     private static List<String> referencedColumns(CatalogTables tables, ResultSet row) throws SQLException {
         Array names = row.getArray("referenced_columns");
         return names != null
-                ? strings(names)
+                ? QueryRunner.texts(names)
                 : tables.columnNames(row.getLong("referenced_oid"), row.getArray("referenced_column_numbers"));
     }
 
-    static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : List.of((String[]) array.getArray());
-    }
 }

@@ -17,7 +17,7 @@ final class EnumTypeReader {
         List<EnumType> types = new ArrayList<>();
         runner.query(SqlResource.load("enum_types"), schemas, row -> types.add(new EnumType(
                 QualifiedName.of(row.getString("schema_name"), row.getString("type_name")),
-                ConstraintReader.strings(row.getArray("labels")))));
+                QueryRunner.texts(row.getArray("labels")))));
         return types;
     }
 }

@@ -47,7 +47,7 @@ final class NormalisedTable {
         List<Check> checks = new ArrayList<>();
         for (Check check : desired.checks()) {
             checks.add(ScratchRules.sendsChecks(existing)
-                    ? check.withExpression(results.check(plan.checkSlot(desired, check)).expression())
+                    ? check.normalised(results.check(plan.checkSlot(desired, check)).expression())
                     : check);
         }
         checks.addAll(carriedChecks);

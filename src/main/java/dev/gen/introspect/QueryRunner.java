@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Runs statements on one connection and counts the round trips to the server, so that a test and the
@@ -82,6 +83,11 @@ final class QueryRunner {
                 isResult = statement.getMoreResults();
             }
         }
+    }
+
+    /** The elements of a {@code text[]} column; empty for SQL NULL. */
+    static List<String> texts(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
     /** One statement on its own, for the slow path that finds out which part of a script failed. */

@@ -53,7 +53,7 @@ final class SearchPathScope implements AutoCloseable {
         try {
             runner.query(SqlResource.load("enter_search_path"), row -> {
                 previous[0] = row.getString("search_path");
-                existing.addAll(ConstraintReader.strings(row.getArray("existing_schemas")));
+                existing.addAll(QueryRunner.texts(row.getArray("existing_schemas")));
             }, Sql.searchPath(schemas), schemas);
         } catch (SQLException | RuntimeException e) {
             if (ownTransaction) {

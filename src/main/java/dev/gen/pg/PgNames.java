@@ -28,6 +28,11 @@ public final class PgNames {
         return makeObjectName(table, firstColumn, "check");
     }
 
+    /** The temporary check that lets {@code SET NOT NULL} skip its scan ({@code users_email_not_null}). */
+    public static String notNullCheck(String table, String column) {
+        return makeObjectName(table, column, "not_null");
+    }
+
     public static String foreignKey(String table, List<String> columns) {
         return makeObjectName(table, String.join("_", columns), "fkey");
     }

@@ -71,6 +71,50 @@ public final class SqlRenderer {
         return options;
     }
 
+    /**
+     * As {@link #render(Change)}, knowing whether the change's table exists before the migration (or is renamed
+     * from one that does). With {@link RenderOptions#online()}, changes to existing tables avoid long locks:
+     * foreign keys and checks are added {@code NOT VALID} and validated after, NOT NULL goes through a validated
+     * check, and indexes are built {@code CONCURRENTLY}. Such statements must not share a transaction, or the
+     * first one's lock is held through the scan; the planner marks their plan non-transactional.
+     */
+    public List<String> render(Change change, boolean existingTable) {
+        if (options.online() && existingTable) {
+            if (change instanceof AlterColumnNullability c && !c.nullable()) {
+                String check = PgNames.notNullCheck(c.table().name(), c.column());
+                return List.of(
+                        alter(c.table()) + "ADD CONSTRAINT " + ident(check) + " CHECK (" + ident(c.column())
+                                + " IS NOT NULL) NOT VALID",
+                        alter(c.table()) + "VALIDATE CONSTRAINT " + ident(check),
+                        alterColumn(c.table(), c.column()) + "SET NOT NULL",
+                        dropConstraint(c.table(), check));
+            }
+            if (change instanceof AddForeignKey c && c.key().name() != null) {
+                return List.of(alter(c.table()) + "ADD " + foreignKey(c.key()) + " NOT VALID",
+                        alter(c.table()) + "VALIDATE CONSTRAINT " + ident(c.key().name()));
+            }
+            if (change instanceof AddCheck c && c.check().name() != null) {
+                return List.of(alter(c.table()) + "ADD " + check(c.check()) + " NOT VALID",
+                        alter(c.table()) + "VALIDATE CONSTRAINT " + ident(c.check().name()));
+            }
+        }
+        if (change instanceof CreateIndex c && !existingTable) {
+            return List.of(createIndex(c.table(), c.index(), false));
+        }
+        return render(change);
+    }
+
+    /** True when {@link #render(Change, boolean)} must run outside a transaction to be worth anything. */
+    public boolean needsOwnTransactions(Change change, boolean existingTable) {
+        if (!options.online() || !existingTable) {
+            return false;
+        }
+        return (change instanceof AlterColumnNullability c && !c.nullable())
+                || (change instanceof AddForeignKey f && f.key().name() != null)
+                || (change instanceof AddCheck k && k.check().name() != null)
+                || change instanceof CreateIndex || change instanceof DropIndex;
+    }
+
     public List<String> render(Change change) {
         if (change instanceof CreateSchema c) {
             return List.of("CREATE SCHEMA " + ident(c.schema()));
@@ -101,8 +145,7 @@ public final class SqlRenderer {
             return List.of(alter(c.table()) + "RENAME COLUMN " + ident(c.from()) + " TO " + ident(c.to()));
         }
         if (change instanceof AlterColumnType c) {
-            return List.of(alterColumn(c.table(), c.column()) + "TYPE " + PgTypes.shortName(c.to())
-                    + (c.using() == null ? "" : " USING " + c.using()));
+            return alterColumnType(c);
         }
         if (change instanceof AlterColumnNullability c) {
             return List.of(alterColumn(c.table(), c.column())
@@ -176,10 +219,51 @@ public final class SqlRenderer {
             return List.of("ALTER TYPE " + ident(c.to().name()) + " ADD VALUE " + literal(c.label())
                     + (c.before() == null ? "" : " BEFORE " + literal(c.before())));
         }
+        if (change instanceof Change.RenameEnumValue c) {
+            return List.of("ALTER TYPE " + ident(c.to().name()) + " RENAME VALUE " + literal(c.oldLabel()) + " TO "
+                    + literal(c.newLabel()));
+        }
         if (change instanceof ReplaceEnumType c) {
             return replaceEnumType(c.to());
         }
         throw new IllegalArgumentException("No SQL for " + change);
+    }
+
+    /**
+     * A conversion gets {@code USING "col"::type}; a narrowing change is preceded by a check that stops the
+     * migration, with the number of rows that would not fit, before anything is cut or rounded.
+     */
+    private static List<String> alterColumnType(AlterColumnType change) {
+        TypeChanges.Kind kind = TypeChanges.classify(change.from(), change.to());
+        String using = change.using();
+        if (using == null && kind == TypeChanges.Kind.CONVERSION) {
+            using = ident(change.column()) + "::" + PgTypes.shortName(change.to());
+        }
+        String alter = alterColumn(change.table(), change.column()) + "TYPE " + PgTypes.shortName(change.to())
+                + (using == null ? "" : " USING " + using);
+        if (kind != TypeChanges.Kind.NARROWING) {
+            return List.of(alter);
+        }
+        return List.of(narrowingCheck(change), alter);
+    }
+
+    private static String narrowingCheck(AlterColumnType change) {
+        String condition = TypeChanges.lossCondition(ident(change.column()), change.from(), change.to());
+        String rest = " row(s) of " + change.table() + "." + change.column() + " do not fit in "
+                + change.to() + " (" + condition + "); the migration stops before the type change so that"
+                + " nothing is cut. Fix or delete those rows first.";
+        String format = "gen: %" + rest.replace("%", "%%");
+        String body = "DECLARE\n    offending bigint;\nBEGIN\n"
+                + "    SELECT count(*) INTO offending FROM " + ident(change.table()) + " WHERE " + condition + ";\n"
+                + "    IF offending > 0 THEN\n"
+                + "        RAISE EXCEPTION " + literal(format)
+                + ", offending USING ERRCODE = 'check_violation';\n"
+                + "    END IF;\nEND\n";
+        String tag = "$gen$";
+        for (int i = 1; body.contains(tag); i++) {
+            tag = "$gen" + i + "$";
+        }
+        return "DO " + tag + "\n" + body + tag;
     }
 
     private static String alter(QualifiedName table) {
@@ -295,7 +379,7 @@ public final class SqlRenderer {
     }
 
     private static String check(Check check) {
-        return constraintName(check.name()) + "CHECK (" + check.expression() + ")";
+        return constraintName(check.name()) + "CHECK (" + check.ddl() + ")";
     }
 
     private static String createIndex(QualifiedName table, Index index, boolean concurrently) {
@@ -334,12 +418,16 @@ public final class SqlRenderer {
         statements.add("ALTER TYPE " + ident(type.name()) + " RENAME TO " + ident(old));
         statements.addAll(createEnumType(type));
         statements.add(convert);
-        statements.add("DROP TYPE " + ident(oldName));
+        statements.add("DROP TYPE " + ident(oldName) + " CASCADE"); // with its casts
         return statements;
     }
 
     private static List<String> createEnumType(EnumType type) {
         String labels = type.labels().stream().map(Sql::literal).collect(Collectors.joining(", "));
-        return List.of("CREATE TYPE " + ident(type.name()) + " AS ENUM (" + labels + ")");
+        // Hibernate's PostgreSQL dialect creates these implicit casts with every named enum, and binds enum
+        // parameters as varchar relying on them.
+        return List.of("CREATE TYPE " + ident(type.name()) + " AS ENUM (" + labels + ")",
+                "CREATE CAST (varchar AS " + ident(type.name()) + ") WITH INOUT AS IMPLICIT",
+                "CREATE CAST (" + ident(type.name()) + " AS varchar) WITH INOUT AS IMPLICIT");
     }
 }

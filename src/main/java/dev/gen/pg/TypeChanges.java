@@ -18,7 +18,10 @@ public final class TypeChanges {
         NARROWING
     }
 
-    private static final Pattern PARAMETERS = Pattern.compile("^([a-z ]+?)(?:\\((\\d+)(?:,(\\d+))?\\))?(.*)$");
+    // greedy base name ("character varying"), optional (length[,scale]), then the rest ("[]", " with time zone")
+    private static final Pattern PARAMETERS =
+            Pattern.compile("^([a-z][a-z ]*[a-z])\\s*(?:\\((\\d+)(?:,\\s*(\\d+))?\\))?(.*)$");
+    private static final Pattern TIME_ZONE = Pattern.compile("^(.*?) (with(?:out)? time zone)$");
 
     private TypeChanges() {
     }
@@ -69,6 +72,35 @@ public final class TypeChanges {
         return Kind.CONVERSION;
     }
 
+    /**
+     * An SQL condition true for the rows whose value of {@code quotedColumn} would not survive the change from
+     * {@code from} to {@code to} unchanged: too long, out of range, or rounded. Meant for a narrowing change.
+     */
+    public static String lossCondition(String quotedColumn, ColumnType from, ColumnType to) {
+        Parsed a = parse(from.sql());
+        Parsed b = parse(to.sql());
+        String target = PgTypes.shortName(to);
+        if (b != null && b.suffix.isEmpty()) {
+            boolean bText = b.base.equals("character varying") || b.base.equals("character");
+            if (bText && b.length != null) {
+                return "char_length(" + quotedColumn + ") > " + b.length;
+            }
+            if (rank(b.base) > 0 && a != null && rank(a.base) > 0) {
+                long max = b.base.equals("smallint") ? Short.MAX_VALUE : Integer.MAX_VALUE;
+                long min = b.base.equals("smallint") ? Short.MIN_VALUE : Integer.MIN_VALUE;
+                return quotedColumn + " NOT BETWEEN " + min + " AND " + max;
+            }
+            if (b.base.equals("numeric") && b.length != null && a != null && a.base.equals("numeric")) {
+                int scale = b.scale == null ? 0 : b.scale;
+                return "(abs(" + quotedColumn + ") >= power(10::numeric, " + (b.length - scale) + ") OR round("
+                        + quotedColumn + ", " + scale + ") <> " + quotedColumn + ")";
+            }
+        }
+        // Any other narrowing: the value changes on a round trip through the new type.
+        return "(" + quotedColumn + "::" + target + ")::" + PgTypes.shortName(from) + " IS DISTINCT FROM "
+                + quotedColumn;
+    }
+
     private static int rank(String base) {
         return switch (base) {
             case "smallint" -> 1;
@@ -89,6 +121,13 @@ public final class TypeChanges {
         }
         Integer length = matcher.group(2) == null ? null : Integer.valueOf(matcher.group(2));
         Integer scale = matcher.group(3) == null ? null : Integer.valueOf(matcher.group(3));
-        return new Parsed(matcher.group(1).trim(), length, scale, matcher.group(4).trim());
+        String base = matcher.group(1).trim();
+        String suffix = matcher.group(4).trim();
+        Matcher zone = TIME_ZONE.matcher(base);
+        if (length == null && suffix.isEmpty() && zone.matches()) {
+            base = zone.group(1);
+            suffix = zone.group(2);
+        }
+        return new Parsed(base, length, scale, suffix);
     }
 }

@@ -52,7 +52,7 @@ final class ConstraintNamer {
                 Check check = add.check();
                 String column = check.column() != null ? check.column() : soleColumn(add.table(), check.expression());
                 String name = unique(add.table(), PgNames.check(add.table().name(), column));
-                result.add(new AddCheck(add.table(), new Check(name, check.expression(), check.column())));
+                result.add(new AddCheck(add.table(), check.withName(name)));
             } else if (change instanceof AddUniqueKey add && add.key().name() == null) {
                 String name = unique(add.table(), PgNames.uniqueKey(add.table().name(), add.key().columns()));
                 result.add(new AddUniqueKey(add.table(), new UniqueKey(name, add.key().columns())));

@@ -14,7 +14,6 @@ import dev.gen.diff.Change.DropColumn;
 import dev.gen.diff.Change.DropIndex;
 import dev.gen.diff.Change.DropTable;
 import dev.gen.diff.Change.ReplaceEnumType;
-import dev.gen.model.Schema;
 import dev.gen.pg.SqlRenderer;
 import dev.gen.pg.TypeChanges;
 import java.util.EnumSet;
@@ -26,9 +25,20 @@ final class Hazards {
     private Hazards() {
     }
 
-    static Set<Hazard> of(Change change, Schema current, SqlRenderer renderer) {
+    /** @param existingTable the change's table exists before the migration (under this or an old name) */
+    static Set<Hazard> of(Change change, boolean existingTable, SqlRenderer renderer) {
         Set<Hazard> hazards = EnumSet.noneOf(Hazard.class);
-        boolean existingTable = change.table() != null && current.table(change.table()) != null;
+        if (renderer.needsOwnTransactions(change, existingTable)) {
+            // online: NOT VALID then VALIDATE, or CONCURRENTLY; no long lock, but outside a transaction
+            hazards.add(Hazard.NON_TRANSACTIONAL);
+            if (!(change instanceof CreateIndex) && !(change instanceof DropIndex)) {
+                hazards.add(Hazard.DATA_DEPENDENT);
+            }
+            if (change instanceof CreateIndex create && create.index().unique()) {
+                hazards.add(Hazard.DATA_DEPENDENT);
+            }
+            return hazards;
+        }
         if (change instanceof DropTable || change instanceof DropColumn) {
             hazards.add(Hazard.DESTRUCTIVE);
         } else if (change instanceof AlterColumnType alter) {
@@ -41,6 +51,7 @@ final class Hazards {
                 }
                 case NARROWING -> {
                     hazards.add(Hazard.DESTRUCTIVE);
+                    hazards.add(Hazard.DATA_DEPENDENT);
                     hazards.add(Hazard.TABLE_REWRITE);
                 }
             }
@@ -56,14 +67,11 @@ final class Hazards {
                 || change instanceof AddPrimaryKey) && existingTable) {
             hazards.add(Hazard.DATA_DEPENDENT);
             hazards.add(Hazard.LONG_LOCK);
-        } else if (change instanceof CreateIndex && existingTable) {
-            if (renderer.options().concurrentIndexes()) {
-                hazards.add(Hazard.NON_TRANSACTIONAL);
-            } else {
-                hazards.add(Hazard.LONG_LOCK);
+        } else if (change instanceof CreateIndex create && existingTable) {
+            hazards.add(Hazard.LONG_LOCK);
+            if (create.index().unique()) {
+                hazards.add(Hazard.DATA_DEPENDENT);
             }
-        } else if (change instanceof DropIndex && renderer.options().concurrentIndexes()) {
-            hazards.add(Hazard.NON_TRANSACTIONAL);
         } else if (change instanceof ReplaceEnumType) {
             hazards.add(Hazard.DATA_DEPENDENT);
             hazards.add(Hazard.TABLE_REWRITE);

@@ -39,6 +39,8 @@ import dev.gen.model.Schema;
 import dev.gen.pg.SqlRenderer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -77,16 +79,25 @@ public final class Planner {
         ordered.sort(Comparator.comparingInt((Indexed c) -> phase(c.change))
                 .thenComparing(c -> tableKey(c.change))
                 .thenComparingInt(c -> c.index));
+        // tables that exist before the migration, under the name they have when the change runs
+        Set<QualifiedName> existing = new HashSet<>(current.tables().keySet());
+        for (Change change : named) {
+            if (change instanceof RenameTable rename && current.table(rename.from()) != null) {
+                existing.add(rename.to());
+            }
+        }
         List<Step> steps = new ArrayList<>();
         boolean transactional = true;
         for (Indexed item : ordered) {
             Change change = item.change;
-            List<String> up = new ArrayList<>(renderer.render(change));
+            boolean existingTable = change.table() != null && existing.contains(change.table());
+            List<String> up = new ArrayList<>(renderer.render(change, existingTable));
             if (change instanceof CreateTable create) {
                 up.addAll(initStatements.getOrDefault(create.definition().name(), List.of()));
             }
-            List<String> down = change instanceof Backfill ? List.of() : renderer.render(change.inverse());
-            var hazards = Hazards.of(change, current, renderer);
+            List<String> down = change instanceof Backfill ? List.of()
+                    : renderer.render(change.inverse(), existingTable);
+            var hazards = Hazards.of(change, existingTable, renderer);
             if (hazards.contains(Hazard.NON_TRANSACTIONAL)) {
                 transactional = false;
             }
@@ -129,7 +140,8 @@ public final class Planner {
         if (change instanceof CreateSchema) {
             return 0;
         }
-        if (change instanceof CreateEnumType || change instanceof AddEnumValue || change instanceof ReplaceEnumType) {
+        if (change instanceof CreateEnumType || change instanceof AddEnumValue || change instanceof ReplaceEnumType
+                || change instanceof Change.RenameEnumValue) {
             return 1;
         }
         if (change instanceof CreateSequence || change instanceof AlterSequence) {

@@ -112,8 +112,11 @@ class IntrospectorTest {
                 "CREATE TABLE app.counter (id serial PRIMARY KEY)",
                 "CREATE TABLE app.nothing ()",
                 "CREATE TABLE app.computed (a integer, b integer GENERATED ALWAYS AS (a * 2) STORED)",
-                "CREATE TABLE app.events (at date NOT NULL, what text) PARTITION BY RANGE (at)",
+                "CREATE TABLE app.events (at date NOT NULL, what text, PRIMARY KEY (at)) PARTITION BY RANGE (at)",
                 "CREATE TABLE app.events_2024 PARTITION OF app.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
+                "CREATE TABLE app.events_2025 PARTITION OF app.events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')",
+                // PostgreSQL adds a foreign key row per referenced partition; only the parent's is a constraint
+                "CREATE TABLE app.event_note (at date REFERENCES app.events (at), note text)",
                 "CREATE TABLE public.outside (x integer)",
                 "CREATE SEQUENCE public.outside_seq",
                 "CREATE TYPE public.outside_enum AS ENUM ('x')");
@@ -139,8 +142,8 @@ class IntrospectorTest {
         Schema schema = read();
         assertEquals(Set.of("app", "Billing"), schema.schemas());
         assertEquals(List.of(
-                        QualifiedName.of("Billing", "Invoice"), app("computed"), app("counter"), app("events"),
-                        app("nothing"), app("order"), app("order_line"), app("product"), app("stock"), app("user")),
+                        QualifiedName.of("Billing", "Invoice"), app("computed"), app("counter"), app("event_note"),
+                        app("events"), app("nothing"), app("order"), app("order_line"), app("product"), app("stock"), app("user")),
                 List.copyOf(schema.tables().keySet()),
                 "no view, no partition, no excluded table, nothing from public");
     }
@@ -246,8 +249,12 @@ class IntrospectorTest {
         assertEquals(List.of(), schema.table(app("nothing")).columns());
         assertEquals(List.of(Column.of("a", "integer", true), Column.of("b", "integer", true)),
                 schema.table(app("computed")).columns(), "generation expressions are not modelled");
-        assertEquals(List.of(Column.of("at", "date", false), Column.of("what", "text", true)),
-                schema.table(app("events")).columns());
+        Table events = schema.table(app("events"));
+        assertEquals(List.of(Column.of("at", "date", false), Column.of("what", "text", true)), events.columns());
+        assertEquals(new PrimaryKey("events_pkey", List.of("at")), events.primaryKey());
+        assertEquals(List.of(), events.indexes(), "the key's index backs a constraint");
+        assertEquals(List.of(new ForeignKey("event_note_at_fkey", List.of("at"), app("events"), List.of("at"), null)),
+                schema.table(app("event_note")).foreignKeys());
     }
 
     @Test

@@ -60,7 +60,12 @@ class NormalizationCostTest {
                 Schema current = Introspector.readSchema(connection, Set.of("app"), name -> false);
                 Schema desired = Schema.of(Set.of("app"), tables, List.of(), List.of());
                 NormalizationResult result = DesiredNormalizer.normalizeCounted(connection, desired, current);
-                assertEquals(current.tables(), result.schema().tables(), "an up-to-date schema reads the same");
+                for (Table table : result.schema().tables().values()) {
+                    assertEquals(current.table(table.name()),
+                            table.withChecks(DesiredNormalizerTest.withoutSources(table.checks())),
+                            "an up-to-date schema reads the same");
+                }
+                assertEquals(current.tables().keySet(), result.schema().tables().keySet());
                 return result;
             }
         }

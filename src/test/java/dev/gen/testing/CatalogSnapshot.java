@@ -69,7 +69,9 @@ public final class CatalogSnapshot {
                     + " || quote_ident(con.conname) || ' ' || con.contype::text || ' ' || pg_get_constraintdef(con.oid, true)"
                     + " || case when con.condeferrable then ' deferrable' else '' end"
                     + " from pg_constraint con join pg_class c on c.oid = con.conrelid"
-                    + " join pg_namespace n on n.oid = c.relnamespace where " + SCHEMAS + " and c.relname <> '" + HISTORY + "'");
+                    + " join pg_namespace n on n.oid = c.relnamespace where " + SCHEMAS + " and c.relname <> '" + HISTORY + "'"
+                    + " and con.contype <> 'c'");
+            readChecks(connection, lines);
             read(statement, lines, "select 'index ' || quote_ident(n.nspname) || '.' || quote_ident(ci.relname) || ' '"
                     + " || pg_get_indexdef(i.indexrelid)"
                     + " from pg_index i join pg_class ci on ci.oid = i.indexrelid join pg_class ct on ct.oid = i.indrelid"
@@ -95,6 +97,62 @@ public final class CatalogSnapshot {
                     + " from pg_type t join pg_namespace n on n.oid = t.typnamespace where t.typtype = 'd' and " + SCHEMAS);
         }
         return new CatalogSnapshot(lines);
+    }
+
+    /**
+     * Check constraints, each read back once more through PostgreSQL's parser. PostgreSQL does not print an
+     * {@code IN} list the way it reads it back ({@code ARRAY[...]::text[]} becomes {@code ARRAY[...::text]}), so
+     * a check re-created from the catalog's own text (as a revert must) means the same but reads differently; the
+     * settled form is equal for both.
+     */
+    private static void readChecks(Connection connection, TreeSet<String> lines) throws SQLException {
+        record Found(String schema, String table, String name, String definition) {
+        }
+        java.util.List<Found> found = new java.util.ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select n.nspname, c.relname, con.conname,"
+                        + " pg_get_constraintdef(con.oid, true) from pg_constraint con join pg_class c on c.oid = con.conrelid"
+                        + " join pg_namespace n on n.oid = c.relnamespace where " + SCHEMAS + " and c.relname <> '" + HISTORY
+                        + "' and con.contype = 'c'")) {
+            while (rows.next()) {
+                found.add(new Found(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4)));
+            }
+        }
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            for (Found check : found) {
+                String settled = check.definition();
+                statement.execute("savepoint settle");
+                try {
+                    statement.execute("create temporary table gen_settle (like " + quote(check.schema()) + "."
+                            + quote(check.table()) + ")");
+                    statement.execute("alter table gen_settle add constraint gen_settle_check " + check.definition());
+                    try (ResultSet rows = statement.executeQuery("select pg_get_constraintdef(oid, true) from pg_constraint"
+                            + " where conrelid = 'gen_settle'::regclass and conname = 'gen_settle_check'")) {
+                        rows.next();
+                        settled = rows.getString(1);
+                    }
+                } catch (SQLException unreadable) {
+                    // keep the catalog's text: a check that does not read back is compared as printed
+                }
+                statement.execute("rollback to savepoint settle");
+                lines.add("constraint " + quoteIdent(check.schema()) + "." + quoteIdent(check.table()) + " "
+                        + quoteIdent(check.name()) + " c " + settled);
+            }
+            connection.rollback();
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static String quote(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /** As PostgreSQL's quote_ident prints a name in the other lines. */
+    private static String quoteIdent(String name) {
+        return name.matches("[a-z_][a-z0-9_$]*") ? name : quote(name);
     }
 
     private static void read(Statement statement, TreeSet<String> lines, String sql) throws SQLException {
