@@ -43,6 +43,7 @@ final class Session implements AutoCloseable {
                     options.lockWait(), history.qualifiedName());
             work = connect(database);
             work.setAutoCommit(true);
+            noticeDeadClient(work);
             history.createIfMissing(work);
             return new Session(lockConnection, lock, work, history);
         } catch (SQLException | RuntimeException e) {
@@ -71,6 +72,19 @@ final class Session implements AutoCloseable {
      * A server-wide {@code idle_session_timeout} would end the idle lock session during a long migration and
      * silently release the lock; switch it off for this session. PostgreSQL before 14 has no such setting.
      */
+    /**
+     * A runner killed in the middle of a long statement leaves its backend running the statement to its end, holding
+     * the migration's locks and transaction. PostgreSQL 14+ can check the client socket while a statement runs and
+     * abort it (rolling the migration back) within seconds instead.
+     */
+    private static void noticeDeadClient(Connection c) {
+        try (PreparedStatement s = c.prepareStatement("SELECT set_config('client_connection_check_interval', '1s', false)")) {
+            s.execute();
+        } catch (SQLException e) {
+            // Unknown setting before PostgreSQL 14: the backend notices when the statement ends.
+        }
+    }
+
     private static void keepIdleSessionAlive(Connection c) {
         try (PreparedStatement s = c.prepareStatement("SELECT set_config('idle_session_timeout', '0', false)")) {
             s.execute();
