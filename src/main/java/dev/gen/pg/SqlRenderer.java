@@ -93,6 +93,13 @@ public final class SqlRenderer {
                 return List.of(alter(c.table()) + "ADD " + foreignKey(c.key()) + " NOT VALID",
                         alter(c.table()) + "VALIDATE CONSTRAINT " + ident(c.key().name()));
             }
+            if (change instanceof AddUniqueKey c && c.key().name() != null) {
+                // the index is built without blocking writes; attaching it as the constraint is instant
+                String index = ident(c.key().name());
+                return List.of("CREATE UNIQUE INDEX CONCURRENTLY " + index + " ON " + ident(c.table()) + " ("
+                                + idents(c.key().columns()) + ")",
+                        alter(c.table()) + "ADD CONSTRAINT " + index + " UNIQUE USING INDEX " + index);
+            }
             if (change instanceof AddCheck c && c.check().name() != null) {
                 return List.of(alter(c.table()) + "ADD " + check(c.check()) + " NOT VALID",
                         alter(c.table()) + "VALIDATE CONSTRAINT " + ident(c.check().name()));
@@ -112,6 +119,7 @@ public final class SqlRenderer {
         return (change instanceof AlterColumnNullability c && !c.nullable())
                 || (change instanceof AddForeignKey f && f.key().name() != null)
                 || (change instanceof AddCheck k && k.check().name() != null)
+                || (change instanceof AddUniqueKey u && u.key().name() != null)
                 || change instanceof CreateIndex || change instanceof DropIndex;
     }
 
