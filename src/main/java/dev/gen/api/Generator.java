@@ -129,8 +129,7 @@ public final class Generator {
             }
 
             start = System.nanoTime();
-            Instant timestamp = request.timestampMillis() != null
-                    ? Instant.ofEpochMilli(request.timestampMillis()) : request.clock().instant();
+            Instant timestamp = Names.timestampFor(config.migrationsDir(), request.timestampMillis(), request.clock());
             EmitOptions emitOptions = EmitOptions.defaults().withJavaPackage(config.migrationsPackage())
                     .withLockTimeout(config.lockTimeout());
             GeneratedMigration migration = new MigrationEmitter().emit(request.name(), timestamp, plan, emitOptions);

@@ -27,8 +27,8 @@ public final class Migrations {
     /** Writes a blank migration and returns its path. */
     public static Path create(GenConfig config, String name, Long timestampMillis, Clock clock) {
         Names.requireValid(name);
-        Instant timestamp = timestampMillis != null ? Instant.ofEpochMilli(timestampMillis)
-                : (clock == null ? Clock.systemUTC() : clock).instant();
+        Instant timestamp = Names.timestampFor(config.migrationsDir(), timestampMillis,
+                clock == null ? Clock.systemUTC() : clock);
         GeneratedMigration migration = new MigrationEmitter().blank(name, timestamp,
                 EmitOptions.defaults().withJavaPackage(config.migrationsPackage()));
         return Generator.write(config.migrationsDir(), migration);
