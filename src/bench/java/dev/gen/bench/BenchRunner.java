@@ -43,6 +43,8 @@ public final class BenchRunner {
     private final String baseUrl;
     private final String user;
     private final Path genJar;
+    /** JVM options for every measured process, gen's and the peers' alike (the launcher's jvm.options). */
+    private final List<String> javaOptions;
     private final String benchClasspath = System.getProperty("java.class.path");
     private final boolean haveTime = Files.isExecutable(Path.of("/usr/bin/time"));
     private final StringBuilder log = new StringBuilder();
@@ -53,6 +55,8 @@ public final class BenchRunner {
         this.baseUrl = options.getOrDefault("url", "jdbc:postgresql://127.0.0.1:5432/");
         this.user = options.getOrDefault("user", "postgres");
         this.genJar = Path.of(options.getOrDefault("gen-jar", "target/gen.jar")).toAbsolutePath();
+        String javaOpts = options.getOrDefault("java-opts", "").trim();
+        this.javaOptions = javaOpts.isEmpty() ? List.of() : List.of(javaOpts.split("\\s+"));
     }
 
     /** One process run. */
@@ -152,7 +156,7 @@ public final class BenchRunner {
         String fullUrl = baseUrl + full;
         String emptyUrl = baseUrl + empty;
         String peerCp = benchClasspath + ":" + classes;
-        Run export = process(dir, List.of("java", "-cp", peerCp, Peers.class.getName(), "export", fullUrl, user,
+        Run export = process(dir, java("-cp", peerCp, Peers.class.getName(), "export", fullUrl, user,
                 entityList.toString()), peerLimitSeconds);
         if (export.exitCode() != 0) {
             throw new IllegalStateException("Hibernate's schema export failed for N=" + n + "; see " + dir);
@@ -161,7 +165,7 @@ public final class BenchRunner {
         say("   " + entities.size() + " entities, " + tables + " tables exported in " + export.seconds() + " s");
 
         Path generated = dir.resolve("generated");
-        Function<String, List<String>> gen = db -> List.of("java", "-jar", genJar.toString(), "migration:generate",
+        Function<String, List<String>> gen = db -> java("-jar", genJar.toString(), "migration:generate",
                 "--url", baseUrl + db, "--user", user, "--classpath", classes.toString(), "--dir", generated.toString(),
                 "--timings");
         List<Scenario> scenarios = new ArrayList<>();
@@ -171,7 +175,7 @@ public final class BenchRunner {
                 r -> concat(gen.apply(full), "--check")));
         scenarios.add(new Scenario("gen-generate", "gen migration:generate, cold, empty DB", false,
                 r -> concat(gen.apply(empty), "Init", "--no-cache", "--timestamp", Long.toString(1_700_000_000_000L + r))));
-        List<String> peer = List.of("java", "-cp", peerCp, Peers.class.getName());
+        List<String> peer = java("-cp", peerCp, Peers.class.getName());
         scenarios.add(new Scenario("hib-update", "Hibernate update script (SchemaUpdate, SCRIPT target), up-to-date DB",
                 true, r -> concat(peer, "update-script", fullUrl, user, entityList.toString(), dir.resolve("update.sql").toString())));
         scenarios.add(new Scenario("hib-update-empty", "Hibernate update script, empty DB", false,
@@ -312,8 +316,8 @@ public final class BenchRunner {
         List<Double> help = new ArrayList<>();
         List<Double> version = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            help.add(process(work, List.of("java", "-jar", genJar.toString(), "--help"), 60).seconds());
-            version.add(process(work, List.of("java", "-jar", genJar.toString(), "--version"), 60).seconds());
+            help.add(process(work, java("-jar", genJar.toString(), "--help"), 60).seconds());
+            version.add(process(work, java("-jar", genJar.toString(), "--version"), 60).seconds());
         }
         say("--help " + help + " --version " + version);
         return String.format(Locale.ROOT, "%nStart-up: `java -jar gen.jar --help` %.2f s, `--version` %.2f s (median of 5;"
@@ -439,5 +443,14 @@ public final class BenchRunner {
     private static void say(String line) {
         System.out.println(line);
         System.out.flush();
+    }
+
+    /** {@code java} with the shared JVM options, then {@code args}. */
+    private List<String> java(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add("java");
+        command.addAll(javaOptions);
+        command.addAll(List.of(args));
+        return List.copyOf(command);
     }
 }

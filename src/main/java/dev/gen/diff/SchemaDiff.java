@@ -199,7 +199,7 @@ public final class SchemaDiff {
                 key -> changes.add(new DropUniqueKey(name, key)), key -> changes.add(new AddUniqueKey(name, key)));
         match(current.indexes(), desired.indexes(), Index::sameMeaning,
                 index -> changes.add(new DropIndex(name, index)), index -> changes.add(new CreateIndex(name, index)));
-        match(current.checks(), desired.checks(), (a, b) -> a.expression().equals(b.expression()),
+        match(current.checks(), desired.checks(), (a, b) -> CheckExpressions.sameMeaning(a.expression(), b.expression()),
                 check -> changes.add(new DropCheck(name, check)), check -> changes.add(new AddCheck(name, check)));
         if (!Objects.equals(current.comment(), desired.comment())) {
             changes.add(new SetTableComment(name, current.comment(), desired.comment()));
