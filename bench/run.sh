@@ -12,7 +12,7 @@ sizes="${1:-10,100,1000,2000}"
 
 echo "building gen's CLI jar and the benchmark..." >&2
 mvn -q -B -DskipTests -Dgen.build.dir="$build" package
-benchbuild="${build}-bench"
+benchbuild="${build}/bench-build"
 mvn -q -B -Pbench -DskipTests -Dgen.build.dir="$benchbuild" compile \
     dependency:build-classpath -Dmdep.outputFile="$benchbuild/bench.classpath"
 cp="$benchbuild/classes:$(cat "$benchbuild/bench.classpath")"

@@ -19,7 +19,7 @@ import java.util.TreeMap;
  *
  * <p>Keys (flag name without dashes, property name, environment variable): {@code url}, {@code user},
  * {@code schema}, {@code classpath}, {@code packages}, {@code dir}, {@code history-table},
- * {@code exclude-table}, {@code online}, {@code migration-lock-timeout}, {@code migrations-package}. The password comes
+ * {@code exclude-table}, {@code exclude-service}, {@code online}, {@code migration-lock-timeout}, {@code migrations-package}. The password comes
  * from {@code --password-env VAR}, {@code --password-file PATH}, {@code GEN_PASSWORD}, or the file's
  * {@code password} key; never from a flag's value.
  */
@@ -83,7 +83,8 @@ public final class ConfigResolver {
                 settings.getOrDefault("history-table", "gen_migrations"),
                 split(settings.getOrDefault("exclude-table", "")), hibernate,
                 Boolean.parseBoolean(settings.getOrDefault("online", "false")),
-                "none".equalsIgnoreCase(lockTimeout) ? null : lockTimeout);
+                "none".equalsIgnoreCase(lockTimeout) ? null : lockTimeout,
+                split(settings.getOrDefault("exclude-service", "")));
     }
 
     private static String password(Map<String, String> flags, Map<String, String> env, Properties file,

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param properties {@code hibernate.*} and {@code jakarta.persistence.*} settings passed to Hibernate
  * @param online generate online-safe DDL (concurrent indexes, NOT VALID constraints)
  * @param lockTimeout PostgreSQL lock_timeout every generated migration sets, e.g. {@code 5s}; null for none
+ * @param excludeServices service providers ({@code META-INF/services}) in the entity classpath that Hibernate
+ *     must not load, by class name
  */
 public record GenConfig(
         String url,
@@ -35,9 +37,18 @@ public record GenConfig(
         List<String> excludeTables,
         Map<String, String> properties,
         boolean online,
-        String lockTimeout) {
+        String lockTimeout,
+        List<String> excludeServices) {
+
+    public GenConfig(String url, String user, String password, List<String> schemas, List<Path> classpath,
+            List<String> packages, Path migrationsDir, String migrationsPackage, String historyTable,
+            List<String> excludeTables, Map<String, String> properties, boolean online, String lockTimeout) {
+        this(url, user, password, schemas, classpath, packages, migrationsDir, migrationsPackage, historyTable,
+                excludeTables, properties, online, lockTimeout, List.of());
+    }
 
     public GenConfig {
+        excludeServices = excludeServices == null ? List.of() : List.copyOf(excludeServices);
         schemas = List.copyOf(schemas);
         classpath = List.copyOf(classpath);
         packages = List.copyOf(packages);

@@ -35,6 +35,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -90,7 +91,8 @@ public final class Generator {
                 }
             }, executor);
 
-            TargetModel target = desiredModel(config, cache, timings);
+            List<String> warnings = new ArrayList<>();
+            TargetModel target = desiredModel(config, cache, timings, warnings);
 
             IntrospectionResult introspection = join(live);
             // The runner creates the first schema for its history table before any migration runs, so a
@@ -125,7 +127,7 @@ public final class Generator {
             Plan plan = new Planner(renderer).plan(changes, current, target.initStatements(), backfills);
             timings.record("plan", start);
             if (plan.isEmpty() || request.mode() == GenerateRequest.Mode.CHECK) {
-                return new GenerateResult(plan, null, null, timings, introspection.roundTrips());
+                return new GenerateResult(plan, null, null, timings, introspection.roundTrips(), warnings);
             }
 
             start = System.nanoTime();
@@ -138,7 +140,8 @@ public final class Generator {
                 file = write(config.migrationsDir(), migration);
             }
             timings.record("emit", start);
-            return new GenerateResult(plan, file, migration.javaSource(), timings, introspection.roundTrips());
+            return new GenerateResult(plan, file, migration.javaSource(), timings, introspection.roundTrips(),
+                    warnings);
         } catch (SQLException e) {
             throw Connections.failure(config, e);
         } finally {
@@ -151,10 +154,13 @@ public final class Generator {
      * the key and the lookup), else scanned and built
      * (timed as {@code scan} and {@code metadata}) and stored for the next run.
      */
-    private static TargetModel desiredModel(GenConfig config, ModelCache cache, Timings timings) {
+    private static TargetModel desiredModel(GenConfig config, ModelCache cache, Timings timings,
+            List<String> warnings) {
         TargetSettings settings = new TargetSettings(config.defaultSchema(), config.properties());
         long start = System.nanoTime();
-        Optional<ModelCache.Key> key = cache.key(config.classpath(), config.packages(), settings);
+        List<String> keyedPackages = new ArrayList<>(config.packages());
+        config.excludeServices().forEach(service -> keyedPackages.add("!service:" + service)); // they change the boot too
+        Optional<ModelCache.Key> key = cache.key(config.classpath(), keyedPackages, settings);
         Optional<TargetModel> cached = key.flatMap(cache::load);
         if (cache.enabled()) {
             timings.record(cached.isPresent() ? "cache-hit" : "cache-miss", start);
@@ -165,7 +171,7 @@ public final class Generator {
         start = System.nanoTime();
         EntitySet entities;
         try {
-            entities = EntityScanner.scan(config.classpath(), config.packages());
+            entities = EntityScanner.scan(config.classpath(), config.packages(), Set.copyOf(config.excludeServices()));
         } catch (ScanException e) {
             throw new GenException(e.getMessage(), ExitCodes.MODEL, e);
         }
@@ -178,6 +184,7 @@ public final class Generator {
             throw new GenException(e.getMessage(), ExitCodes.MODEL, e);
         }
         timings.record("metadata", start);
+        warnings.addAll(entities.warnings());
         if (key.isPresent()) {
             start = System.nanoTime();
             cache.store(key.get(), target);

@@ -65,6 +65,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--exclude-table", paramLabel = "<glob>", description = "Leave matching tables alone (repeatable).")
     List<String> excludeTables = new ArrayList<>();
 
+    @Option(names = "--exclude-service", paramLabel = "<provider-class>",
+            description = "Do not let Hibernate load this service provider from the entity classpath (repeatable).")
+    List<String> excludeServices = new ArrayList<>();
+
     @Option(names = "--online", description = "Online-safe DDL on existing tables: indexes CONCURRENTLY, constraints"
             + " NOT VALID then VALIDATE, NOT NULL through a validated check; the migration runs outside a transaction"
             + " (also online=true in gen.properties).")
@@ -101,6 +105,9 @@ final class GenerateCommand implements Callable<Integer> {
         if (online) {
             common.set("online", "true");
         }
+        if (!excludeServices.isEmpty()) {
+            common.set("exclude-service", String.join(",", excludeServices));
+        }
         boolean json = "json".equalsIgnoreCase(format);
         if (!json && !"text".equalsIgnoreCase(format)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
@@ -114,6 +121,7 @@ final class GenerateCommand implements Callable<Integer> {
                 ConsoleRenameResolver.forTerminal());
         ModelCache cache = noCache ? ModelCache.disabled() : ModelCache.in(Path.of(CACHE_DIRECTORY));
         GenerateResult result = Generator.generate(config, request, cache);
+        result.warnings().forEach(warning -> spec.commandLine().getErr().println("gen: warning: " + warning));
         if (timings || "1".equals(System.getenv("GEN_TIMINGS"))) {
             printTimings(result);
         }

@@ -5,11 +5,11 @@ import io.github.classgraph.ClassInfo;
 import io.github.classgraph.ScanResult;
 import java.net.MalformedURLException;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -32,6 +32,11 @@ public final class EntityScanner {
      * @param packages package prefixes to keep, or empty for all
      */
     public static EntitySet scan(List<Path> classpath, List<String> packages) {
+        return scan(classpath, packages, Set.of());
+    }
+
+    /** @param excludedServices service providers from the user's jars that Hibernate must not load */
+    public static EntitySet scan(List<Path> classpath, List<String> packages, Set<String> excludedServices) {
         if (classpath.isEmpty()) {
             throw new ScanException("No entity classpath is configured. Pass --classpath with the directories or"
                     + " jars that hold your compiled @Entity classes (for example target/classes), or set classpath"
@@ -49,8 +54,9 @@ public final class EntityScanner {
                 throw new ScanException("The classpath entry " + entry + " is not a valid path.", e);
             }
         }
-        ClassLoader loader = new URLClassLoader("gen-entities", urls.toArray(URL[]::new),
-                EntityScanner.class.getClassLoader());
+        List<String> warnings = new ArrayList<>();
+        ClassLoader loader = new EntityClassLoader(urls.toArray(URL[]::new), EntityScanner.class.getClassLoader(),
+                excludedServices, warnings);
         ClassGraph graph = new ClassGraph()
                 .overrideClasspath(classpath.stream().map(Path::toString).toList())
                 .enableClassInfo()
@@ -82,6 +88,6 @@ public final class EntityScanner {
             throw new ScanException("No @Entity class was found on the classpath "
                     + classpath + (packages.isEmpty() ? "" : " in packages " + packages) + "." + hint);
         }
-        return new EntitySet(List.copyOf(names), classpath, loader);
+        return new EntitySet(List.copyOf(names), classpath, loader, warnings);
     }
 }

@@ -9,8 +9,9 @@ import java.util.List;
  * @param classNames entity, mapped-superclass, embeddable and converter classes, sorted by name
  * @param classpath the directories and jars that were scanned
  * @param loader loads the user's classes; gen's own Hibernate and Jakarta Persistence come first
+ * @param warnings what the loader left out, filled while Hibernate boots (a live list, read it afterwards)
  */
-public record EntitySet(List<String> classNames, List<Path> classpath, ClassLoader loader) {
+public record EntitySet(List<String> classNames, List<Path> classpath, ClassLoader loader, List<String> warnings) {
     public EntitySet {
         classNames = List.copyOf(classNames);
         classpath = List.copyOf(classpath);
