@@ -307,7 +307,7 @@ public final class BenchRunner {
         }
         return "Measured " + LocalDate.now() + " on " + Runtime.getRuntime().availableProcessors() + " cores (" + cpu
                 + "), " + memory + " memory; Java " + System.getProperty("java.vm.version") + " ("
-                + System.getProperty("java.vm.name") + "), default JVM flags for every process; " + postgres
+                + System.getProperty("java.vm.name") + "), JVM options `" + String.join(" ", javaOptions) + "` for every process, gen's and the peers'; " + postgres
                 + " on the same machine. Peak RSS from `/usr/bin/time -f %M`" + (haveTime ? "" : " (not installed: 0)")
                 + ". Load average when the run started: " + load + ".\n";
     }
