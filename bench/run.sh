@@ -19,6 +19,7 @@ cp="$benchbuild/classes:$(cat "$benchbuild/bench.classpath")"
 
 exec java -cp "$cp" dev.gen.bench.BenchRunner \
     --gen-jar "$build/gen.jar" \
+    $([[ "$build" == "$root/target" ]] && echo --gen-launcher "$root/gen") \
     --java-opts "${GEN_JAVA_OPTS:-$(tr '\n' ' ' < "$root/jvm.options")}" \
     --sizes "$sizes" \
     --out "$root/BENCHMARKS.md" \

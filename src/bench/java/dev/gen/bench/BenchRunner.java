@@ -45,6 +45,7 @@ public final class BenchRunner {
     private final Path genJar;
     /** JVM options for every measured process, gen's and the peers' alike (the launcher's jvm.options). */
     private final List<String> javaOptions;
+    private final Path launcher;
     private final String benchClasspath = System.getProperty("java.class.path");
     private final boolean haveTime = Files.isExecutable(Path.of("/usr/bin/time"));
     private final StringBuilder log = new StringBuilder();
@@ -57,6 +58,7 @@ public final class BenchRunner {
         this.genJar = Path.of(options.getOrDefault("gen-jar", "target/gen.jar")).toAbsolutePath();
         String javaOpts = options.getOrDefault("java-opts", "").trim();
         this.javaOptions = javaOpts.isEmpty() ? List.of() : List.of(javaOpts.split("\\s+"));
+        this.launcher = options.containsKey("gen-launcher") ? Path.of(options.get("gen-launcher")).toAbsolutePath() : null;
     }
 
     /** One process run. */
@@ -165,7 +167,7 @@ public final class BenchRunner {
         say("   " + entities.size() + " entities, " + tables + " tables exported in " + export.seconds() + " s");
 
         Path generated = dir.resolve("generated");
-        Function<String, List<String>> gen = db -> java("-jar", genJar.toString(), "migration:generate",
+        Function<String, List<String>> gen = db -> concat(genCommand(), "migration:generate",
                 "--url", baseUrl + db, "--user", user, "--classpath", classes.toString(), "--dir", generated.toString(),
                 "--timings");
         List<Scenario> scenarios = new ArrayList<>();
@@ -316,11 +318,12 @@ public final class BenchRunner {
         List<Double> help = new ArrayList<>();
         List<Double> version = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            help.add(process(work, java("-jar", genJar.toString(), "--help"), 60).seconds());
-            version.add(process(work, java("-jar", genJar.toString(), "--version"), 60).seconds());
+            help.add(process(work, concat(genCommand(), "--help"), 60).seconds());
+            version.add(process(work, concat(genCommand(), "--version"), 60).seconds());
         }
         say("--help " + help + " --version " + version);
-        return String.format(Locale.ROOT, "%nStart-up: `java -jar gen.jar --help` %.2f s, `--version` %.2f s (median of 5;"
+        String how = launcher != null ? "./gen" : "java -jar gen.jar";
+        return String.format(Locale.ROOT, "%nStart-up: `" + how + " --help` %.2f s, `--version` %.2f s (median of 5;"
                 + " neither loads Hibernate, the scanner or the driver).%n", median(help), median(version));
     }
 
@@ -337,6 +340,7 @@ public final class BenchRunner {
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().remove("GEN_URL");
         builder.environment().remove("GEN_CLASSPATH");
+        builder.environment().put("GEN_JAVA_OPTS", String.join(" ", javaOptions)); // the launcher's, as for the peers
         long start = System.nanoTime();
         Process process = builder.start();
         boolean finished = process.waitFor(limitSeconds, TimeUnit.SECONDS);
@@ -443,6 +447,14 @@ public final class BenchRunner {
     private static void say(String line) {
         System.out.println(line);
         System.out.flush();
+    }
+
+    /**
+     * How gen is started: through its launcher when one is given ({@code --gen-launcher}, as users run it, with its
+     * class-data archive), else {@code java -jar}; either way with the shared JVM options.
+     */
+    private List<String> genCommand() {
+        return launcher != null ? List.of(launcher.toString()) : java("-jar", genJar.toString());
     }
 
     /** {@code java} with the shared JVM options, then {@code args}. */
