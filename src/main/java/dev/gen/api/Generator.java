@@ -133,7 +133,7 @@ public final class Generator {
             start = System.nanoTime();
             Instant timestamp = Names.timestampFor(config.migrationsDir(), request.timestampMillis(), request.clock());
             EmitOptions emitOptions = EmitOptions.defaults().withJavaPackage(config.migrationsPackage())
-                    .withLockTimeout(config.lockTimeout());
+                    .withLockTimeout(config.lockTimeout()).withSearchPath(searchPath(config));
             GeneratedMigration migration = new MigrationEmitter().emit(request.name(), timestamp, plan, emitOptions);
             Path file = null;
             if (request.mode() == GenerateRequest.Mode.WRITE) {
@@ -211,6 +211,22 @@ public final class Generator {
             }
             throw e;
         }
+    }
+
+    /**
+     * The catalog prints objects of the managed schemas unqualified (see the introspector), and Hibernate's own
+     * texts name enum types and sequences unqualified too; a migration for schemas other than {@code public}
+     * therefore runs with them on its search path. None for the common case, so such migrations stay plain.
+     */
+    static String searchPath(GenConfig config) {
+        if (config.schemas().equals(List.of("public"))) {
+            return null;
+        }
+        List<String> schemas = new ArrayList<>(new java.util.TreeSet<>(config.schemas()));
+        if (!schemas.contains("public")) {
+            schemas.add("public");
+        }
+        return dev.gen.pg.Sql.idents(schemas);
     }
 
     private static Schema withSchema(Schema schema, String name) {

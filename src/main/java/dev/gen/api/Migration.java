@@ -29,6 +29,15 @@ public interface Migration {
         return null;
     }
 
+    /**
+     * PostgreSQL's {@code search_path} for this migration (for example {@code "app", "public"}), or null for the
+     * connection's. gen sets it when it manages schemas other than {@code public}: defaults, checks and enum types
+     * that the catalog prints unqualified must resolve in those schemas when the migration runs.
+     */
+    default String searchPath() {
+        return null;
+    }
+
     /** PostgreSQL's {@code statement_timeout} for this migration, or null for the run's. */
     default String statementTimeout() {
         return null;

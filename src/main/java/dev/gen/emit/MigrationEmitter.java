@@ -40,6 +40,7 @@ public final class MigrationEmitter {
             type.addMethod(notTransactional());
         }
         addLockTimeout(type, options);
+        addSearchPath(type, options);
         type.addMethod(direction("up", upBody(plan)));
         type.addMethod(direction("down", downBody(plan)));
         return generated(id, type.build(), options);
@@ -162,6 +163,20 @@ public final class MigrationEmitter {
                 .addModifiers(Modifier.PUBLIC)
                 .returns(String.class)
                 .addStatement("return $L", JavaStringLiterals.quoted(options.lockTimeout()))
+                .build());
+    }
+
+    private static void addSearchPath(TypeSpec.Builder type, EmitOptions options) {
+        if (options.searchPath() == null) {
+            return;
+        }
+        type.addMethod(MethodSpec.methodBuilder("searchPath")
+                .addJavadoc("The schemas the unqualified names in these statements (enum types, defaults, checks)"
+                        + " resolve in.\n")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(String.class)
+                .addStatement("return $L", JavaStringLiterals.quoted(options.searchPath()))
                 .build());
     }
 

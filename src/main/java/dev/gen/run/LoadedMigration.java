@@ -11,6 +11,7 @@ import java.util.Objects;
  *
  * @param downUnavailable null when {@code down} could be recorded; otherwise why not (its exception's message),
  *     for a migration that declares itself irreversible by throwing
+ * @param searchPath the {@code search_path} it runs with, or null for the connection's
  * @param origin where it came from (a file or a class), for messages
  */
 public record LoadedMigration(
@@ -21,8 +22,14 @@ public record LoadedMigration(
         boolean transactional,
         String lockTimeout,
         String statementTimeout,
+        String searchPath,
         String checksum,
         String origin) {
+
+    public LoadedMigration(MigrationId id, List<String> up, List<String> down, String downUnavailable,
+            boolean transactional, String lockTimeout, String statementTimeout, String checksum, String origin) {
+        this(id, up, down, downUnavailable, transactional, lockTimeout, statementTimeout, null, checksum, origin);
+    }
 
     public LoadedMigration {
         Objects.requireNonNull(id, "id");

@@ -22,11 +22,13 @@ final class MigrationRecorder {
         boolean transactional;
         String lockTimeout;
         String statementTimeout;
+        String searchPath;
         try {
             migration.up(up);
             transactional = migration.transactional();
             lockTimeout = migration.lockTimeout();
             statementTimeout = migration.statementTimeout();
+            searchPath = migration.searchPath();
         } catch (Exception | LinkageError e) {
             throw new MigrationException("Migration " + id + " (" + origin + ") cannot be loaded: its up() (or a"
                     + " setting) threw "
@@ -44,14 +46,20 @@ final class MigrationRecorder {
         }
         List<String> downStatements = downUnavailable == null ? down.statements() : List.of();
         String checksum = checksum(up.statements(), downStatements, downUnavailable, transactional, lockTimeout,
-                statementTimeout);
+                statementTimeout, searchPath);
         return new LoadedMigration(id, up.statements(), downStatements, downUnavailable, transactional, lockTimeout,
-                statementTimeout, checksum, origin);
+                statementTimeout, searchPath, checksum, origin);
     }
 
     /** SHA-256 of a length-prefixed encoding, so that no two different inputs can produce the same byte stream. */
     static String checksum(List<String> up, List<String> down, String downUnavailable, boolean transactional,
             String lockTimeout, String statementTimeout) {
+        return checksum(up, down, downUnavailable, transactional, lockTimeout, statementTimeout, null);
+    }
+
+    /** A search path is hashed only when set, so that migrations without one keep the checksums they had. */
+    static String checksum(List<String> up, List<String> down, String downUnavailable, boolean transactional,
+            String lockTimeout, String statementTimeout, String searchPath) {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -67,6 +75,9 @@ final class MigrationRecorder {
         field(sha, "transactional:" + transactional);
         field(sha, "lockTimeout:" + lockTimeout);
         field(sha, "statementTimeout:" + statementTimeout);
+        if (searchPath != null) {
+            field(sha, "searchPath:" + searchPath);
+        }
         return HexFormat.of().formatHex(sha.digest());
     }
 

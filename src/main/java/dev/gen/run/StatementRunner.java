@@ -14,10 +14,12 @@ final class StatementRunner {
 
     private static final String LOCK_TIMEOUT = "lock_timeout";
     private static final String STATEMENT_TIMEOUT = "statement_timeout";
+    private static final String SEARCH_PATH = "search_path";
 
     private final Connection connection;
     private String originalLockTimeout;
     private String originalStatementTimeout;
+    private String originalSearchPath;
 
     StatementRunner(Connection connection) {
         this.connection = connection;
@@ -38,6 +40,7 @@ final class StatementRunner {
         set(LOCK_TIMEOUT, firstNonNull(migration.lockTimeout(), options.lockTimeout(), originalLockTimeout), local);
         set(STATEMENT_TIMEOUT, firstNonNull(migration.statementTimeout(), options.statementTimeout(),
                 originalStatementTimeout), local);
+        set(SEARCH_PATH, firstNonNull(migration.searchPath(), originalSearchPath), local);
     }
 
     /** Executes the statements in order; a failure names the statement (counting from 1). */
@@ -63,6 +66,7 @@ final class StatementRunner {
         try {
             set(LOCK_TIMEOUT, originalLockTimeout, false);
             set(STATEMENT_TIMEOUT, originalStatementTimeout, false);
+            set(SEARCH_PATH, originalSearchPath, false);
         } catch (StatementFailure e) {
             throw e.sqlException();
         }
@@ -74,10 +78,12 @@ final class StatementRunner {
         }
         try (Statement s = connection.createStatement();
                 ResultSet r = s.executeQuery(
-                        "SELECT current_setting('lock_timeout'), current_setting('statement_timeout')")) {
+                        "SELECT current_setting('lock_timeout'), current_setting('statement_timeout'),"
+                                + " current_setting('search_path')")) {
             r.next();
             originalLockTimeout = r.getString(1);
             originalStatementTimeout = r.getString(2);
+            originalSearchPath = r.getString(3);
         }
     }
 
