@@ -51,6 +51,8 @@ import java.util.Map;
  */
 public final class Planner {
 
+    private static final int BACKFILL_PHASE = 10;
+
     private final SqlRenderer renderer;
 
     public Planner(SqlRenderer renderer) {
@@ -76,7 +78,16 @@ public final class Planner {
         for (int i = 0; i < named.size(); i++) {
             ordered.add(new Indexed(named.get(i), i));
         }
-        ordered.sort(Comparator.comparingInt((Indexed c) -> phase(c.change))
+        Set<ColumnRef> added = new HashSet<>();
+        Set<QualifiedName> backfilled = new HashSet<>();
+        for (Change change : named) {
+            if (change instanceof AddColumn add) {
+                added.add(new ColumnRef(add.table(), add.column().name()));
+            } else if (change instanceof Backfill fill) {
+                backfilled.add(fill.table());
+            }
+        }
+        ordered.sort(Comparator.comparingInt((Indexed c) -> orderKey(c.change, added, backfilled))
                 .thenComparing(c -> tableKey(c.change))
                 .thenComparingInt(c -> c.index));
         // tables that exist before the migration, under the name they have when the change runs
@@ -136,6 +147,19 @@ public final class Planner {
         return table == null ? "" : table.schema() + "\u0000" + table.name();
     }
 
+    /**
+     * The phase, doubled so that a column dropped from a table that the same plan backfills goes right after the
+     * backfill: the backfill expression may read it (splitting {@code full_name} into two new columns). A column
+     * the plan adds back under the same name is still dropped first.
+     */
+    private static int orderKey(Change change, Set<ColumnRef> added, Set<QualifiedName> backfilled) {
+        if (change instanceof DropColumn drop && backfilled.contains(drop.table())
+                && !added.contains(new ColumnRef(drop.table(), drop.column().name()))) {
+            return BACKFILL_PHASE * 2 + 1;
+        }
+        return phase(change) * 2;
+    }
+
     static int phase(Change change) {
         if (change instanceof CreateSchema) {
             return 0;
@@ -170,7 +194,7 @@ public final class Planner {
             return 9;
         }
         if (change instanceof Backfill) {
-            return 10;
+            return BACKFILL_PHASE;
         }
         if (change instanceof AlterColumnDefault alter && alter.to() == null) {
             return 10; // an old default may not cast to the new type

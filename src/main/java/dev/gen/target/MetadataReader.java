@@ -76,6 +76,7 @@ final class MetadataReader {
         Map<QualifiedName, List<String>> initStatements = new HashMap<>();
         Set<String> schemas = new TreeSet<>();
         schemas.add(defaultSchema);
+        Map<QualifiedName, String> mappedNames = new HashMap<>();
         for (Namespace namespace : database.getNamespaces()) {
             String schema = schemaOf(namespace.getPhysicalName().schema());
             for (org.hibernate.boot.model.relational.Sequence sequence : namespace.getSequences()) {
@@ -95,6 +96,10 @@ final class MetadataReader {
                             + " (gen migration:create) and exclude it with --exclude-table.");
                 }
                 Table read = readTable(table, schemaOf(table.getSchemaIdentifier(), schema));
+                String earlier = mappedNames.putIfAbsent(read.name(), table.getName());
+                if (earlier != null && !earlier.equals(table.getName())) {
+                    throw tooLong(read.name(), "tables " + earlier + " and " + table.getName());
+                }
                 schemas.add(read.name().schema());
                 tables.add(read);
                 List<String> init = new ArrayList<>();
@@ -141,8 +146,13 @@ final class MetadataReader {
         List<Column> columns = new ArrayList<>();
         List<Check> checks = new ArrayList<>();
         List<UniqueKey> uniqueKeys = new ArrayList<>();
+        Map<String, String> mappedColumns = new HashMap<>();
         for (org.hibernate.mapping.Column column : table.getColumns()) {
             String columnName = columnName(column);
+            String earlier = mappedColumns.putIfAbsent(columnName, column.getName());
+            if (earlier != null && !earlier.equals(column.getName())) {
+                throw tooLong(name, "columns " + earlier + " and " + column.getName() + " of table " + name);
+            }
             columns.add(readColumn(name, column, primaryKeyColumns.contains(columnName)));
             if (column.isUnique() && !table.isPrimaryKey(column)) {
                 uniqueKeys.add(new UniqueKey(null, List.of(columnName)));
@@ -244,7 +254,7 @@ final class MetadataReader {
         }
         // Hibernate's StandardIndexExporter writes the bare name text, never quoted (PostgreSQL does not qualify
         // index names), even with globally quoted identifiers or a quoted name: PostgreSQL folds it to lower case.
-        String name = index.getName().toLowerCase(Locale.ROOT);
+        String name = Names.truncated(index.getName().toLowerCase(Locale.ROOT));
         return new Index(name, keys, index.isUnique(), "btree", null);
     }
 
@@ -299,7 +309,14 @@ final class MetadataReader {
     }
 
     String columnName(org.hibernate.mapping.Column column) {
-        return column.isQuoted() ? column.getName() : column.getName().toLowerCase(Locale.ROOT);
+        return Names.truncated(column.isQuoted() ? column.getName() : column.getName().toLowerCase(Locale.ROOT));
+    }
+
+    /** Two names that differ only after PostgreSQL's 63 bytes are one name in the database. */
+    private static UnsupportedMappingException tooLong(QualifiedName name, String what) {
+        return new UnsupportedMappingException("The mapping has " + what + ", which PostgreSQL cuts to the same "
+                + Names.MAX_IDENTIFIER_BYTES + "-byte name " + name + ". Give one of them a shorter name"
+                + " (@Table, @JoinTable, @CollectionTable or @Column).");
     }
 
     private static UnsupportedMappingException unsupported(QualifiedName table, String what) {

@@ -73,7 +73,7 @@ final class OriginReader {
         QualifiedName name = tableName.apply(table);
         for (Selectable selectable : value.getSelectables()) {
             if (selectable instanceof org.hibernate.mapping.Column column) {
-                String columnName = column.isQuoted() ? column.getName() : column.getName().toLowerCase(Locale.ROOT);
+                String columnName = Names.truncated(column.isQuoted() ? column.getName() : column.getName().toLowerCase(Locale.ROOT));
                 origins.putIfAbsent(new ColumnRef(name, columnName), new Origin(entityClass, path, primitive, required));
             }
         }

@@ -145,4 +145,33 @@ class PlanningTest {
         assertTrue(offline.transactional());
         assertTrue(offline.steps().stream().allMatch(s -> s.hazards().contains(Hazard.LONG_LOCK)));
     }
+
+    @Test
+    void aBackfillReadsTheColumnTheSamePlanDropsAndAReAddedColumnIsStillDroppedFirst() {
+        Schema current = schema(users("full_name", "character varying(200)", Column.of("kind", "integer", true)));
+        List<Change> changes = List.of(
+                new Change.DropColumn(USERS, Column.of("full_name", "character varying(200)", true)),
+                new Change.DropColumn(USERS, Column.of("kind", "integer", true)),
+                new Change.AddColumn(USERS, Column.of("kind", "text", true)),
+                new Change.AddColumn(USERS, Column.of("family_name", "character varying(100)", false)));
+        Plan plan = new Planner(new SqlRenderer()).plan(changes, current, Map.of(),
+                Map.of(new dev.gen.model.ColumnRef(USERS, "family_name"), "split_part(full_name, ' ', 2)"));
+        List<String> up = plan.upStatements();
+        int dropKind = indexOf(up, "DROP COLUMN \"kind\"");
+        int addKind = indexOf(up, "ADD COLUMN \"kind\"");
+        int fill = indexOf(up, "UPDATE");
+        int dropFullName = indexOf(up, "DROP COLUMN \"full_name\"");
+        assertTrue(dropKind < addKind, String.join("\n", up));
+        assertTrue(fill < dropFullName, String.join("\n", up));
+        assertTrue(dropFullName < indexOf(up, "SET NOT NULL"), String.join("\n", up));
+    }
+
+    private static int indexOf(List<String> statements, String part) {
+        for (int i = 0; i < statements.size(); i++) {
+            if (statements.get(i).contains(part)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no statement with " + part + " in " + statements);
+    }
 }
