@@ -19,7 +19,7 @@ import java.util.TreeMap;
  *
  * <p>Keys (flag name without dashes, property name, environment variable): {@code url}, {@code user},
  * {@code schema}, {@code classpath}, {@code packages}, {@code dir}, {@code history-table},
- * {@code exclude-table}, {@code exclude-service}, {@code online}, {@code migration-lock-timeout}, {@code migrations-package}. The password comes
+ * {@code exclude-table}, {@code exclude-service}, {@code migrations-classpath}, {@code online}, {@code migration-lock-timeout}, {@code migrations-package}. The password comes
  * from {@code --password-env VAR}, {@code --password-file PATH}, {@code GEN_PASSWORD}, or the file's
  * {@code password} key; never from a flag's value.
  */
@@ -84,7 +84,8 @@ public final class ConfigResolver {
                 split(settings.getOrDefault("exclude-table", "")), hibernate,
                 Boolean.parseBoolean(settings.getOrDefault("online", "false")),
                 "none".equalsIgnoreCase(lockTimeout) ? null : lockTimeout,
-                split(settings.getOrDefault("exclude-service", "")));
+                split(settings.getOrDefault("exclude-service", "")),
+                paths(settings.get("migrations-classpath"), workingDirectory));
     }
 
     private static String password(Map<String, String> flags, Map<String, String> env, Properties file,
@@ -132,6 +133,18 @@ public final class ConfigResolver {
                     ExitCodes.USAGE);
         }
         return properties;
+    }
+
+    private static List<Path> paths(String text, Path workingDirectory) {
+        List<Path> paths = new ArrayList<>();
+        if (text != null) {
+            for (String entry : text.split("[:" + java.io.File.pathSeparator + "]")) {
+                if (!entry.isBlank()) {
+                    paths.add(workingDirectory.resolve(entry.trim()).normalize());
+                }
+            }
+        }
+        return paths;
     }
 
     static List<String> split(String text) {

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param properties {@code hibernate.*} and {@code jakarta.persistence.*} settings passed to Hibernate
  * @param online generate online-safe DDL (concurrent indexes, NOT VALID constraints)
  * @param lockTimeout PostgreSQL lock_timeout every generated migration sets, e.g. {@code 5s}; null for none
+ * @param migrationsClasspath directories and jars with precompiled migrations; when given, the runner loads those
+ *     instead of compiling the migrations directory (production hosts without a JDK)
  * @param excludeServices service providers ({@code META-INF/services}) in the entity classpath that Hibernate
  *     must not load, by class name
  */
@@ -38,7 +40,16 @@ public record GenConfig(
         Map<String, String> properties,
         boolean online,
         String lockTimeout,
-        List<String> excludeServices) {
+        List<String> excludeServices,
+        List<Path> migrationsClasspath) {
+
+    public GenConfig(String url, String user, String password, List<String> schemas, List<Path> classpath,
+            List<String> packages, Path migrationsDir, String migrationsPackage, String historyTable,
+            List<String> excludeTables, Map<String, String> properties, boolean online, String lockTimeout,
+            List<String> excludeServices) {
+        this(url, user, password, schemas, classpath, packages, migrationsDir, migrationsPackage, historyTable,
+                excludeTables, properties, online, lockTimeout, excludeServices, List.of());
+    }
 
     public GenConfig(String url, String user, String password, List<String> schemas, List<Path> classpath,
             List<String> packages, Path migrationsDir, String migrationsPackage, String historyTable,
@@ -49,6 +60,7 @@ public record GenConfig(
 
     public GenConfig {
         excludeServices = excludeServices == null ? List.of() : List.copyOf(excludeServices);
+        migrationsClasspath = migrationsClasspath == null ? List.of() : List.copyOf(migrationsClasspath);
         schemas = List.copyOf(schemas);
         classpath = List.copyOf(classpath);
         packages = List.copyOf(packages);

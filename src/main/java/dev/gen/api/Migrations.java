@@ -63,10 +63,16 @@ public final class Migrations {
         return base.withHistoryTable(config.defaultSchema(), config.historyTable());
     }
 
+    /** Precompiled migrations when configured, otherwise the sources of the migrations directory. */
+    private static MigrationSource source(GenConfig config) {
+        return config.migrationsClasspath().isEmpty() ? MigrationSource.directory(config.migrationsDir())
+                : MigrationSource.classpath(config.migrationsClasspath());
+    }
+
     private static dev.gen.run.Migrations runner(GenConfig config, RunOptions options) {
         ConnectionFactory database = Connections.factory(config);
         return new dev.gen.run.Migrations(new CheckedConnections(config, database),
-                MigrationSource.directory(config.migrationsDir()), options(config, options));
+                source(config), options(config, options));
     }
 
     /** Turns the driver's connection failures into the same advice {@code generate} gives. */

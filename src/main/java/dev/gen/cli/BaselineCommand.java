@@ -29,7 +29,8 @@ final class BaselineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunResult result = Migrations.baseline(common.resolve(), runOptions.apply(RunOptions.defaults()), version);
+        RunResult result = Migrations.baseline(common.resolve(), runOptions.apply(RunOptions.defaults()),
+                MigrationRef.version(version));
         result.applied().forEach(m -> spec.commandLine().getOut().println("Recorded " + m.id()));
         return ExitCodes.OK;
     }

@@ -37,6 +37,10 @@ public final class CommonOptions {
     @Option(names = "--dir", paramLabel = "<dir>", description = "Migrations directory (default: generated).")
     String dir;
 
+    @Option(names = "--migrations-classpath", paramLabel = "<dir-or-jar[:...]>",
+            description = "Run precompiled migrations from these directories or jars instead of compiling --dir.")
+    String migrationsClasspath;
+
     @Option(names = "--history-table", paramLabel = "<name>", description = "History table (default: gen_migrations).")
     String historyTable;
 
@@ -67,6 +71,7 @@ public final class CommonOptions {
         put(flags, "packages", packages);
         put(flags, "dir", dir);
         put(flags, "history-table", historyTable);
+        put(flags, "migrations-classpath", migrationsClasspath);
         extra(flags);
         return ConfigResolver.resolve(flags, System.getenv(), config, Path.of("").toAbsolutePath(), requireUrl);
     }

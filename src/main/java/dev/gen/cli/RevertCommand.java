@@ -20,7 +20,7 @@ final class RevertCommand implements Callable<Integer> {
     @Option(names = "--count", paramLabel = "<n>", defaultValue = "1", description = "Revert the last n (default 1).")
     int count;
 
-    @Option(names = "--to", paramLabel = "<version>",
+    @Option(names = "--to", paramLabel = "<version-or-name>",
             description = "Revert every migration applied after this version (it stays applied).")
     String target;
 
@@ -37,7 +37,7 @@ final class RevertCommand implements Callable<Integer> {
     public Integer call() {
         RunOptions options = runOptions.apply(RunOptions.defaults());
         RevertResult result = target != null
-                ? Migrations.revertTo(common.resolve(), options, target)
+                ? Migrations.revertTo(common.resolve(), options, MigrationRef.version(target))
                 : Migrations.revert(common.resolve(), options, count);
         PrintWriter out = spec.commandLine().getOut();
         if (result.reverted().isEmpty()) {

@@ -23,7 +23,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--fake", description = "Record pending migrations as applied without running them.")
     boolean fake;
 
-    @Option(names = "--to", paramLabel = "<version>", description = "Apply only up to this version.")
+    @Option(names = "--to", paramLabel = "<version-or-name>", description = "Apply only up to this version.")
     String target;
 
     @Mixin
@@ -38,7 +38,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunOptions options = runOptions.apply(RunOptions.defaults()).withOutOfOrder(outOfOrder).withFake(fake)
-                .withTarget(target);
+                .withTarget(MigrationRef.version(target));
         RunResult result = Migrations.run(common.resolve(), options);
         PrintWriter out = spec.commandLine().getOut();
         if (result.applied().isEmpty()) {

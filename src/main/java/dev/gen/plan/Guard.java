@@ -47,6 +47,10 @@ public final class Guard {
                 if (change instanceof DropTable drop) {
                     refusals.add(new Refusal(change, "drop table " + drop.definition().name()
                             + ": its rows would be lost."));
+                } else if (change instanceof Change.DropSequence drop) {
+                    refusals.add(new Refusal(change, "drop sequence " + drop.sequence().name()
+                            + ": its current value would be lost (a sequence Hibernate no longer maps may still"
+                            + " feed another application; exclude its table or allow the drop)."));
                 } else if (change instanceof DropColumn drop) {
                     refusals.add(new Refusal(change, "drop column " + drop.table() + "." + drop.column().name()
                             + ": its data would be lost."));

@@ -39,7 +39,7 @@ final class Hazards {
             }
             return hazards;
         }
-        if (change instanceof DropTable || change instanceof DropColumn) {
+        if (change instanceof DropTable || change instanceof DropColumn || change instanceof Change.DropSequence) {
             hazards.add(Hazard.DESTRUCTIVE);
         } else if (change instanceof AlterColumnType alter) {
             switch (TypeChanges.classify(alter.from(), alter.to())) {

@@ -1,0 +1,22 @@
+package dev.gen.cli;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A migration named on the command line: its version, or its class or file name. */
+final class MigrationRef {
+
+    private static final Pattern NAMED = Pattern.compile("V?(\\d{14})(?:__\\w+)?(?:\\.java)?");
+
+    private MigrationRef() {
+    }
+
+    /** {@code 20261121090000}, {@code V20261121090000__Init} and {@code V20261121090000__Init.java} all give the version. */
+    static String version(String reference) {
+        if (reference == null) {
+            return null;
+        }
+        Matcher matcher = NAMED.matcher(reference.trim());
+        return matcher.matches() ? matcher.group(1) : reference.trim();
+    }
+}
