@@ -14,13 +14,15 @@ import picocli.CommandLine.Command;
                 "  3  refused by a guard (NOT NULL on an existing table, a drop, a narrowing)",
                 "  4  cannot connect to the database (host, credentials, database name)",
                 "  5  the entity classpath or mapping cannot be read or expressed",
-                "  6  migrations do not compile or disagree with the history (edited, missing, out of order)",
+                "  6  migrations do not compile or disagree with the history",
+                "     (edited, missing, out of order, failed)",
                 "  7  a migration failed and was rolled back",
                 "  8  the migration lock was held by another runner for too long",
                 " 70  internal error (a bug in gen)",
                 "",
-                "Settings: flag, then environment (GEN_URL, GEN_USER, GEN_PASSWORD, GEN_SCHEMA, GEN_CLASSPATH,",
-                "GEN_DIR), then gen.properties. Passwords are never taken from a flag's value."})
+                "Settings: a flag, then the environment (GEN_URL, GEN_USER, GEN_PASSWORD,",
+                "GEN_SCHEMA, GEN_CLASSPATH, GEN_DIR), then gen.properties.",
+                "A password is never taken from a flag's value."})
 final class GenCommand implements Runnable {
 
     @picocli.CommandLine.Spec

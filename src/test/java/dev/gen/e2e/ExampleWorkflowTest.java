@@ -79,6 +79,11 @@ class ExampleWorkflowTest {
             assertTrue(pending.out().contains("[X] V20261121090000__Init"), pending.toString());
             assertTrue(pending.out().contains("[ ] V20261121103000__AddUserNotes  pending"), pending.toString());
 
+            Cli.Result beforeRun = atV2.run("migration:generate", "--check");
+            assertEquals(1, beforeRun.exitCode(), beforeRun.toString());
+            assertTrue(beforeRun.err().contains("1 migration in") && beforeRun.err().contains("has not run on this database")
+                    && beforeRun.err().contains("V20261121103000__AddUserNotes"), beforeRun.toString());
+
             assertEquals(0, atV2.run("migration:run").exitCode());
             HibernateSchemaValidator.validate(List.of(v2), Map.of(), db);
             assertTrue(atV2.run("migration:generate", "Again").out().startsWith("No changes"));

@@ -1,0 +1,78 @@
+package dev.gen.api;
+
+import dev.gen.emit.MigrationId;
+import dev.gen.emit.MigrationNames;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Migrations in the directory that the database has not run. gen diffs against the database as it is, so a
+ * migration generated while others are pending repeats their changes: the user is told before reviewing it.
+ */
+final class PendingMigrations {
+
+    private PendingMigrations() {
+    }
+
+    /** A warning naming the pending migrations, or empty; never fails the generate. */
+    static Optional<String> warning(Connection connection, GenConfig config) {
+        Set<String> files = new TreeSet<>();
+        if (!Files.isDirectory(config.migrationsDir())) {
+            return Optional.empty();
+        }
+        try (Stream<Path> list = Files.list(config.migrationsDir())) {
+            for (Path file : list.toList()) {
+                MigrationNames.tryParse(file.getFileName().toString()).map(MigrationId::className).ifPresent(files::add);
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (files.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> applied = new HashSet<>();
+        try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            exists.setString(1, dev.gen.pg.Sql.ident(dev.gen.model.QualifiedName.of(config.defaultSchema(),
+                    config.historyTable())));
+            try (ResultSet row = exists.executeQuery()) {
+                row.next();
+                if (row.getBoolean(1)) {
+                    try (PreparedStatement versions = connection.prepareStatement("SELECT version FROM "
+                            + dev.gen.pg.Sql.ident(dev.gen.model.QualifiedName.of(config.defaultSchema(),
+                                    config.historyTable())));
+                            ResultSet rows = versions.executeQuery()) {
+                        while (rows.next()) {
+                            applied.add(rows.getString(1));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            return Optional.empty(); // a history table of another shape: the runner will say what is wrong
+        }
+        List<String> pending = files.stream().filter(name -> !applied.contains(version(name))).toList();
+        if (pending.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(pending.size() + (pending.size() == 1 ? " migration in " : " migrations in ")
+                + config.migrationsDir() + (pending.size() == 1 ? " has" : " have") + " not run on this database ("
+                + String.join(", ", pending.size() > 5 ? pending.subList(0, 5) : pending)
+                + (pending.size() > 5 ? ", ..." : "") + "); gen compared the entities with the database as it is,"
+                + " so the changes listed may repeat theirs. Run gen migration:run first.");
+    }
+
+    private static String version(String className) {
+        return className.substring(1, 15);
+    }
+}
