@@ -308,6 +308,19 @@ final class MetadataReader {
         return labels;
     }
 
+    /** " (entity com.x.Order)" for the messages a developer acts on, or nothing for a table no entity owns. */
+    private String entitiesOf(QualifiedName table) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (org.hibernate.mapping.PersistentClass entity : metadata.getEntityBindings()) {
+            for (org.hibernate.mapping.Table mapped : entity.getTableClosure()) {
+                if (tableName(mapped).equals(table)) {
+                    names.add(entity.getClassName());
+                }
+            }
+        }
+        return names.isEmpty() ? "" : " (entity " + String.join(", ", names) + ")";
+    }
+
     String columnName(org.hibernate.mapping.Column column) {
         return Names.truncated(column.isQuoted() ? column.getName() : column.getName().toLowerCase(Locale.ROOT));
     }
@@ -319,8 +332,8 @@ final class MetadataReader {
                 + " (@Table, @JoinTable, @CollectionTable or @Column).");
     }
 
-    private static UnsupportedMappingException unsupported(QualifiedName table, String what) {
-        return new UnsupportedMappingException("The mapping of table " + table + " uses " + what
+    private UnsupportedMappingException unsupported(QualifiedName table, String what) {
+        return new UnsupportedMappingException("The mapping of table " + table + entitiesOf(table) + " uses " + what
                 + ", which gen cannot yet turn into a migration. Write that part by hand in a migration"
                 + " (gen migration:create) or leave the table to another tool with --exclude-table.");
     }

@@ -45,6 +45,7 @@ class UnsupportedMappingFidelityTest {
         GenException error = assertThrows(GenException.class, () -> Generator.generate(
                 harness.config(model, harness.genDatabase(), migrations), GenerateRequest.write("Unsupported")));
         assertTrue(error.getMessage().contains("gadget") && error.getMessage().contains(expected), error.getMessage());
+        assertTrue(error.getMessage().contains("(entity u." + name + ".Gadget)"), "names the entity: " + error.getMessage());
         try (var files = Files.list(migrations)) {
             assertTrue(files.findAny().isEmpty(), "nothing written");
         }
