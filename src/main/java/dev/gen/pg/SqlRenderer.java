@@ -1,10 +1,23 @@
 package dev.gen.pg;
 
+import static dev.gen.pg.EnumTypeSql.createEnumType;
+import static dev.gen.pg.EnumTypeSql.replaceEnumType;
 import static dev.gen.pg.Sql.ident;
 import static dev.gen.pg.Sql.idents;
 import static dev.gen.pg.Sql.literal;
+import static dev.gen.pg.TableSql.addColumn;
+import static dev.gen.pg.TableSql.alter;
+import static dev.gen.pg.TableSql.alterColumn;
+import static dev.gen.pg.TableSql.alterIdentity;
+import static dev.gen.pg.TableSql.check;
+import static dev.gen.pg.TableSql.constraintName;
+import static dev.gen.pg.TableSql.createIndex;
+import static dev.gen.pg.TableSql.createTable;
+import static dev.gen.pg.TableSql.dropConstraint;
+import static dev.gen.pg.TableSql.foreignKey;
+import static dev.gen.pg.TableSql.unique;
+import static dev.gen.pg.TypeChangeSql.alterColumnType;
 
-import dev.gen.diff.Change;
 import dev.gen.diff.Change.AddCheck;
 import dev.gen.diff.Change.AddColumn;
 import dev.gen.diff.Change.AddEnumValue;
@@ -12,11 +25,11 @@ import dev.gen.diff.Change.AddForeignKey;
 import dev.gen.diff.Change.AddPrimaryKey;
 import dev.gen.diff.Change.AddUniqueKey;
 import dev.gen.diff.Change.AlterColumnDefault;
-import dev.gen.diff.Change.Backfill;
 import dev.gen.diff.Change.AlterColumnIdentity;
 import dev.gen.diff.Change.AlterColumnNullability;
 import dev.gen.diff.Change.AlterColumnType;
 import dev.gen.diff.Change.AlterSequence;
+import dev.gen.diff.Change.Backfill;
 import dev.gen.diff.Change.CreateEnumType;
 import dev.gen.diff.Change.CreateIndex;
 import dev.gen.diff.Change.CreateSchema;
@@ -37,19 +50,9 @@ import dev.gen.diff.Change.RenameTable;
 import dev.gen.diff.Change.ReplaceEnumType;
 import dev.gen.diff.Change.SetColumnComment;
 import dev.gen.diff.Change.SetTableComment;
-import dev.gen.model.Check;
-import dev.gen.model.Column;
-import dev.gen.model.EnumType;
-import dev.gen.model.ForeignKey;
-import dev.gen.model.Identity;
-import dev.gen.model.Index;
-import dev.gen.model.IndexKey;
+import dev.gen.diff.Change;
 import dev.gen.model.QualifiedName;
-import dev.gen.model.Table;
-import dev.gen.model.UniqueKey;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The one place that writes PostgreSQL SQL for a change. Every identifier is quoted through {@link Sql};
@@ -237,205 +240,4 @@ public final class SqlRenderer {
         throw new IllegalArgumentException("No SQL for " + change);
     }
 
-    /**
-     * A conversion gets {@code USING "col"::type}; a narrowing change is preceded by a check that stops the
-     * migration, with the number of rows that would not fit, before anything is cut or rounded.
-     */
-    private static List<String> alterColumnType(AlterColumnType change) {
-        TypeChanges.Kind kind = TypeChanges.classify(change.from(), change.to());
-        String using = change.using();
-        if (using == null && kind == TypeChanges.Kind.CONVERSION) {
-            using = ident(change.column()) + "::" + PgTypes.shortName(change.to());
-        }
-        String alter = alterColumn(change.table(), change.column()) + "TYPE " + PgTypes.shortName(change.to())
-                + (using == null ? "" : " USING " + using);
-        if (kind != TypeChanges.Kind.NARROWING) {
-            return List.of(alter);
-        }
-        return List.of(narrowingCheck(change), alter);
-    }
-
-    private static String narrowingCheck(AlterColumnType change) {
-        String condition = TypeChanges.lossCondition(ident(change.column()), change.from(), change.to());
-        String rest = " row(s) of " + change.table() + "." + change.column() + " do not fit in "
-                + change.to() + " (" + condition + "); the migration stops before the type change so that"
-                + " nothing is cut. Fix or delete those rows first.";
-        String format = "gen: %" + rest.replace("%", "%%");
-        String body = "DECLARE\n    offending bigint;\nBEGIN\n"
-                + "    SELECT count(*) INTO offending FROM " + ident(change.table()) + " WHERE " + condition + ";\n"
-                + "    IF offending > 0 THEN\n"
-                + "        RAISE EXCEPTION " + literal(format)
-                + ", offending USING ERRCODE = 'check_violation';\n"
-                + "    END IF;\nEND\n";
-        String tag = "$gen$";
-        for (int i = 1; body.contains(tag); i++) {
-            tag = "$gen" + i + "$";
-        }
-        return "DO " + tag + "\n" + body + tag;
-    }
-
-    private static String alter(QualifiedName table) {
-        return "ALTER TABLE " + ident(table) + " ";
-    }
-
-    private static String alterColumn(QualifiedName table, String column) {
-        return alter(table) + "ALTER COLUMN " + ident(column) + " ";
-    }
-
-    private static String dropConstraint(QualifiedName table, String name) {
-        if (name == null) {
-            throw new IllegalStateException("Cannot drop an unnamed constraint of " + table);
-        }
-        return alter(table) + "DROP CONSTRAINT " + ident(name);
-    }
-
-    private static String constraintName(String name) {
-        return name == null ? "" : "CONSTRAINT " + ident(name) + " ";
-    }
-
-    private List<String> createTable(Table table) {
-        List<String> parts = new ArrayList<>();
-        for (Column column : table.columns()) {
-            StringBuilder definition = new StringBuilder(columnDefinition(column));
-            for (UniqueKey key : table.uniqueKeys()) {
-                if (key.name() == null && key.columns().equals(List.of(column.name()))) {
-                    definition.append(" UNIQUE");
-                }
-            }
-            for (Check check : table.checks()) {
-                if (column.name().equals(check.column())) {
-                    definition.append(' ').append(check(check));
-                }
-            }
-            parts.add(definition.toString());
-        }
-        if (table.primaryKey() != null) {
-            parts.add(constraintName(table.primaryKey().name()) + "PRIMARY KEY (" + idents(table.primaryKey().columns()) + ")");
-        }
-        for (UniqueKey key : table.uniqueKeys()) {
-            if (!(key.name() == null && key.columns().size() == 1)) {
-                parts.add(unique(key));
-            }
-        }
-        for (Check check : table.checks()) {
-            if (check.column() == null) {
-                parts.add(check(check));
-            }
-        }
-        List<String> statements = new ArrayList<>();
-        statements.add("CREATE TABLE " + ident(table.name()) + " (\n    "
-                + String.join(",\n    ", parts) + "\n)");
-        if (table.comment() != null) {
-            statements.add("COMMENT ON TABLE " + ident(table.name()) + " IS " + literal(table.comment()));
-        }
-        for (Column column : table.columns()) {
-            if (column.comment() != null) {
-                statements.add("COMMENT ON COLUMN " + ident(table.name()) + "." + ident(column.name()) + " IS "
-                        + literal(column.comment()));
-            }
-        }
-        for (Index index : table.indexes()) {
-            statements.add(createIndex(table.name(), index, false));
-        }
-        return statements;
-    }
-
-    private static String columnDefinition(Column column) {
-        StringBuilder definition = new StringBuilder(ident(column.name())).append(' ')
-                .append(PgTypes.shortName(column.type()));
-        if (column.identity() != null) {
-            definition.append(column.identity() == Identity.ALWAYS
-                    ? " GENERATED ALWAYS AS IDENTITY" : " GENERATED BY DEFAULT AS IDENTITY");
-        } else if (column.defaultExpression() != null) {
-            definition.append(" DEFAULT ").append(column.defaultExpression());
-        }
-        if (!column.nullable()) {
-            definition.append(" NOT NULL");
-        }
-        return definition.toString();
-    }
-
-    private static List<String> addColumn(AddColumn change) {
-        List<String> statements = new ArrayList<>();
-        statements.add(alter(change.table()) + "ADD COLUMN " + columnDefinition(change.column()));
-        if (change.column().comment() != null) {
-            statements.add("COMMENT ON COLUMN " + ident(change.table()) + "." + ident(change.column().name())
-                    + " IS " + literal(change.column().comment()));
-        }
-        return statements;
-    }
-
-    private static String alterIdentity(AlterColumnIdentity change) {
-        String column = alterColumn(change.table(), change.column());
-        if (change.to() == null) {
-            return column + "DROP IDENTITY";
-        }
-        String kind = change.to() == Identity.ALWAYS ? "ALWAYS" : "BY DEFAULT";
-        return change.from() == null
-                ? column + "ADD GENERATED " + kind + " AS IDENTITY"
-                : column + "SET GENERATED " + kind;
-    }
-
-    private static String foreignKey(ForeignKey key) {
-        return constraintName(key.name()) + "FOREIGN KEY (" + idents(key.columns()) + ") REFERENCES "
-                + ident(key.referencedTable()) + " (" + idents(key.referencedColumns()) + ")"
-                + (ForeignKey.NO_ACTION.equals(key.onDelete()) ? "" : " ON DELETE " + key.onDelete());
-    }
-
-    private static String unique(UniqueKey key) {
-        return constraintName(key.name()) + "UNIQUE (" + idents(key.columns()) + ")";
-    }
-
-    private static String check(Check check) {
-        return constraintName(check.name()) + "CHECK (" + check.ddl() + ")";
-    }
-
-    private static String createIndex(QualifiedName table, Index index, boolean concurrently) {
-        String keys = index.keys().stream().map(SqlRenderer::indexKey).collect(Collectors.joining(", "));
-        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + (concurrently ? "CONCURRENTLY " : "")
-                + ident(index.name()) + " ON " + ident(table)
-                + ("btree".equals(index.method()) ? "" : " USING " + index.method())
-                + " (" + keys + ")"
-                + (index.predicate() == null ? "" : " WHERE " + index.predicate());
-    }
-
-    private static String indexKey(IndexKey key) {
-        String text = key.expression() ? "(" + key.column() + ")" : ident(key.column());
-        return key.descending() ? text + " DESC" : text;
-    }
-
-    /**
-     * PostgreSQL cannot drop or reorder enum labels, so the type is rebuilt under a temporary name and every
-     * column that uses it is converted through text; a row holding a removed label makes the cast fail and the
-     * migration roll back rather than lose the value.
-     */
-    private static List<String> replaceEnumType(EnumType type) {
-        String old = type.name().name() + "__gen_old";
-        QualifiedName oldName = QualifiedName.of(type.name().schema(), old);
-        String convert = "DO $gen$\nDECLARE\n    r record;\nBEGIN\n"
-                + "    FOR r IN SELECT n.nspname, c.relname, a.attname FROM pg_attribute a\n"
-                + "        JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace\n"
-                + "        WHERE a.atttypid = " + literal(Sql.ident(oldName)) + "::regtype AND NOT a.attisdropped"
-                + " AND c.relkind IN ('r', 'p')\n"
-                + "    LOOP\n"
-                + "        EXECUTE format('ALTER TABLE %I.%I ALTER COLUMN %I TYPE %s USING %I::text::%s',"
-                + " r.nspname, r.relname, r.attname, " + literal(Sql.ident(type.name())) + ", r.attname, "
-                + literal(Sql.ident(type.name())) + ");\n"
-                + "    END LOOP;\nEND\n$gen$";
-        List<String> statements = new ArrayList<>();
-        statements.add("ALTER TYPE " + ident(type.name()) + " RENAME TO " + ident(old));
-        statements.addAll(createEnumType(type));
-        statements.add(convert);
-        statements.add("DROP TYPE " + ident(oldName) + " CASCADE"); // with its casts
-        return statements;
-    }
-
-    private static List<String> createEnumType(EnumType type) {
-        String labels = type.labels().stream().map(Sql::literal).collect(Collectors.joining(", "));
-        // Hibernate's PostgreSQL dialect creates these implicit casts with every named enum, and binds enum
-        // parameters as varchar relying on them.
-        return List.of("CREATE TYPE " + ident(type.name()) + " AS ENUM (" + labels + ")",
-                "CREATE CAST (varchar AS " + ident(type.name()) + ") WITH INOUT AS IMPLICIT",
-                "CREATE CAST (" + ident(type.name()) + " AS varchar) WITH INOUT AS IMPLICIT");
-    }
 }

@@ -1,0 +1,52 @@
+package dev.gen.pg;
+
+import static dev.gen.pg.Sql.ident;
+import static dev.gen.pg.Sql.literal;
+
+import dev.gen.model.EnumType;
+import dev.gen.model.QualifiedName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** SQL for PostgreSQL enum types, which cannot lose or reorder labels in place. */
+final class EnumTypeSql {
+
+    private EnumTypeSql() {
+    }
+
+    /**
+     * PostgreSQL cannot drop or reorder enum labels, so the type is rebuilt under a temporary name and every
+     * column that uses it is converted through text; a row holding a removed label makes the cast fail and the
+     * migration roll back rather than lose the value.
+     */
+    static List<String> replaceEnumType(EnumType type) {
+        String old = type.name().name() + "__gen_old";
+        QualifiedName oldName = QualifiedName.of(type.name().schema(), old);
+        String convert = "DO $gen$\nDECLARE\n    r record;\nBEGIN\n"
+                + "    FOR r IN SELECT n.nspname, c.relname, a.attname FROM pg_attribute a\n"
+                + "        JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace\n"
+                + "        WHERE a.atttypid = " + literal(Sql.ident(oldName)) + "::regtype AND NOT a.attisdropped"
+                + " AND c.relkind IN ('r', 'p')\n"
+                + "    LOOP\n"
+                + "        EXECUTE format('ALTER TABLE %I.%I ALTER COLUMN %I TYPE %s USING %I::text::%s',"
+                + " r.nspname, r.relname, r.attname, " + literal(Sql.ident(type.name())) + ", r.attname, "
+                + literal(Sql.ident(type.name())) + ");\n"
+                + "    END LOOP;\nEND\n$gen$";
+        List<String> statements = new ArrayList<>();
+        statements.add("ALTER TYPE " + ident(type.name()) + " RENAME TO " + ident(old));
+        statements.addAll(createEnumType(type));
+        statements.add(convert);
+        statements.add("DROP TYPE " + ident(oldName) + " CASCADE"); // with its casts
+        return statements;
+    }
+
+    static List<String> createEnumType(EnumType type) {
+        String labels = type.labels().stream().map(Sql::literal).collect(Collectors.joining(", "));
+        // Hibernate's PostgreSQL dialect creates these implicit casts with every named enum, and binds enum
+        // parameters as varchar relying on them.
+        return List.of("CREATE TYPE " + ident(type.name()) + " AS ENUM (" + labels + ")",
+                "CREATE CAST (varchar AS " + ident(type.name()) + ") WITH INOUT AS IMPLICIT",
+                "CREATE CAST (" + ident(type.name()) + " AS varchar) WITH INOUT AS IMPLICIT");
+    }
+}
