@@ -78,8 +78,18 @@ public final class ConfigResolver {
             }
         }
         String lockTimeout = settings.getOrDefault("migration-lock-timeout", "5s");
+        String migrationsPackage = blankToNull(settings.get("migrations-package"));
+        try {
+            // Checked here, so that a typo is a usage error before anything connects or is written.
+            new dev.gen.emit.EmitOptions(migrationsPackage, "none".equalsIgnoreCase(lockTimeout) ? null : lockTimeout,
+                    null);
+        } catch (dev.gen.emit.EmitUsageException e) {
+            throw new GenException(e.getMessage() + " Correct migrations-package or migration-lock-timeout in "
+                    + (configFile != null ? configFile : DEFAULT_CONFIG_FILE) + " (or GEN_MIGRATION_LOCK_TIMEOUT).",
+                    ExitCodes.USAGE, e);
+        }
         return new GenConfig(url, settings.get("user"), password, schemas, classpath,
-                split(settings.getOrDefault("packages", "")), dir, blankToNull(settings.get("migrations-package")),
+                split(settings.getOrDefault("packages", "")), dir, migrationsPackage,
                 settings.getOrDefault("history-table", "gen_migrations"),
                 split(settings.getOrDefault("exclude-table", "")), hibernate,
                 Boolean.parseBoolean(settings.getOrDefault("online", "false")),

@@ -65,6 +65,13 @@ public final class Migrations {
 
     /** Precompiled migrations when configured, otherwise the sources of the migrations directory. */
     private static MigrationSource source(GenConfig config) {
+        if (config.migrationsClasspath().isEmpty() && !java.nio.file.Files.isDirectory(config.migrationsDir())) {
+            // A configuration error (a mistyped --dir, or no migration yet), not a disagreement with the history.
+            throw new GenException("The migrations directory " + config.migrationsDir().toAbsolutePath()
+                    + (java.nio.file.Files.exists(config.migrationsDir()) ? " is not a directory." : " does not exist.")
+                    + " Create a migration first (gen migration:generate <Name> or gen migration:create <Name>), or"
+                    + " point --dir (GEN_DIR, dir=) at the directory that holds them.", ExitCodes.USAGE);
+        }
         return config.migrationsClasspath().isEmpty() ? MigrationSource.directory(config.migrationsDir())
                 : MigrationSource.classpath(config.migrationsClasspath());
     }

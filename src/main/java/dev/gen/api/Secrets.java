@@ -29,7 +29,10 @@ public final class Secrets {
             result = result.replace(url, redactUrl(url));
         }
         if (password != null && !password.isEmpty()) {
-            result = result.replace(password, "***");
+            // Where the password stands as a word of its own; a short one like "gen" inside a database name is
+            // not the password, and masking it there would only garble the message.
+            result = Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(password) + "(?![A-Za-z0-9_])")
+                    .matcher(result).replaceAll("***");
         }
         return URL_PASSWORD.matcher(result).replaceAll("$1***");
     }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "migration:baseline",
+@Command(name = "migration:baseline", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Mark every migration up to this version as applied without running it (adopting a database).")
 final class BaselineCommand implements Callable<Integer> {
 

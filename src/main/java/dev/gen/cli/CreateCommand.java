@@ -11,7 +11,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "migration:create", description = "Write a blank migration to fill in by hand.")
+@Command(name = "migration:create", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Write a blank migration to fill in by hand.")
 final class CreateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "<Name>", description = "Name of the migration, e.g. SeedRoles.")

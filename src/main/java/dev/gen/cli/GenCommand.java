@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 @Command(name = "gen", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Schema migrations for JPA/Hibernate entities on PostgreSQL.",
         subcommands = {GenerateCommand.class, CreateCommand.class, RunCommand.class, RevertCommand.class,
-                ShowCommand.class, BaselineCommand.class, RepairCommand.class},
+                ShowCommand.class, BaselineCommand.class, RepairCommand.class,
+                picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
                 "  0  success, or nothing to do",

@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "migration:generate", sortOptions = false,
+@Command(name = "migration:generate", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        sortOptions = false,
         description = "Diff the entities against the database and write a migration with up and down.")
 final class GenerateCommand implements Callable<Integer> {
 

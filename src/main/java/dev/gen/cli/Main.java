@@ -45,15 +45,39 @@ public final class Main {
             cmd.getErr().flush();
             return code;
         });
+        commandLine.setParameterExceptionHandler(Main::usageError);
         commandLine.setExitCodeExceptionMapper(Main::exitCode);
         return commandLine.execute(args);
+    }
+
+    /**
+     * A usage error: one line naming it (without any password typed on the command line), picocli's suggestions for
+     * a mistyped command or option, then the usage of the command it concerns; exit 2.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        java.io.PrintWriter err = command.getErr();
+        boolean password = java.util.Arrays.stream(args)
+                .anyMatch(a -> a.equals("--password") || a.startsWith("--password="));
+        if (password) {
+            err.println("gen: --password is not an option: gen never takes a password from a flag's value, which other"
+                    + " users of the machine could read. Use --password-env <VAR>, --password-file <path>, GEN_PASSWORD"
+                    + " or password= in gen.properties.");
+        } else {
+            err.println("gen: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        }
+        err.println();
+        command.usage(err);
+        err.flush();
+        return ExitCodes.USAGE;
     }
 
     static int exitCode(Throwable e) {
         if (e instanceof GenException gen) {
             return gen.exitCode();
         }
-        if (e instanceof CommandLine.ParameterException) {
+        if (e instanceof CommandLine.ParameterException || e instanceof dev.gen.emit.EmitUsageException) {
             return ExitCodes.USAGE;
         }
         if (e instanceof LockTimeoutException) {

@@ -1,5 +1,7 @@
 package dev.gen.cli;
 
+import dev.gen.api.ExitCodes;
+import dev.gen.api.GenException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +19,12 @@ final class MigrationRef {
             return null;
         }
         Matcher matcher = NAMED.matcher(reference.trim());
-        return matcher.matches() ? matcher.group(1) : reference.trim();
+        if (!matcher.matches()) {
+            // Versions compare as text, so anything else would silently select every migration or none.
+            throw new GenException("'" + reference + "' is not a migration version: give the 14 digits of its name"
+                    + " (for example 20261121090000), or its class or file name (V20261121090000__Init).",
+                    ExitCodes.USAGE);
+        }
+        return matcher.group(1);
     }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "migration:repair",
+@Command(name = "migration:repair", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "After fixing the database by hand: forget failed runs and accept edited checksums.")
 final class RepairCommand implements Callable<Integer> {
 

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "migration:revert", sortOptions = false,
+@Command(name = "migration:revert", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        sortOptions = false,
         description = "Run down of the last applied migration and remove its history row, atomically.")
 final class RevertCommand implements Callable<Integer> {
 
@@ -35,6 +36,14 @@ final class RevertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (count < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--count " + count + " reverts nothing: give a count of at least 1, e.g. --count 2.");
+        }
+        if (target != null && spec.commandLine().getParseResult().hasMatchedOption("--count")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--count and --to both choose what to revert: give only one of them.");
+        }
         RunOptions options = runOptions.apply(RunOptions.defaults());
         RevertResult result = target != null
                 ? Migrations.revertTo(common.resolve(), options, MigrationRef.version(target))

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "migration:run", sortOptions = false,
+@Command(name = "migration:run", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        sortOptions = false,
         description = "Compile the migrations directory and apply the pending migrations in order.")
 final class RunCommand implements Callable<Integer> {
 

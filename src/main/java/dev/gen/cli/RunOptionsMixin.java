@@ -33,10 +33,10 @@ final class RunOptionsMixin {
             result = result.withLockWait(parseDuration(lockWait));
         }
         if (dbLockTimeout != null) {
-            result = result.withLockTimeout(dbLockTimeout);
+            result = result.withLockTimeout(postgresDuration("--db-lock-timeout", dbLockTimeout));
         }
         if (statementTimeout != null) {
-            result = result.withStatementTimeout(statementTimeout);
+            result = result.withStatementTimeout(postgresDuration("--statement-timeout", statementTimeout));
         }
         if (transaction != null) {
             try {
@@ -47,6 +47,19 @@ final class RunOptionsMixin {
             }
         }
         return result;
+    }
+
+    private static final java.util.regex.Pattern POSTGRES_DURATION =
+            java.util.regex.Pattern.compile("[0-9]+ ?(us|ms|s|min|h|d)?");
+
+    /** A value PostgreSQL takes for lock_timeout and statement_timeout, checked before anything connects. */
+    static String postgresDuration(String option, String text) {
+        String value = text.trim();
+        if (!POSTGRES_DURATION.matcher(value).matches()) {
+            throw new GenException(option + " '" + text + "' is not a PostgreSQL duration: write a whole number with"
+                    + " a unit (us, ms, s, min, h, d), e.g. 10s or 15min; 0 means no limit.", ExitCodes.USAGE);
+        }
+        return value;
     }
 
     static Duration parseDuration(String text) {

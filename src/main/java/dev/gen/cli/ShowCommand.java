@@ -15,7 +15,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "migration:show", description = "List every migration as applied (with when), pending or in trouble.")
+@Command(name = "migration:show", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "List every migration as applied (with when), pending or in trouble.")
 final class ShowCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
