@@ -112,6 +112,7 @@ final class MetadataReader {
             }
         }
         List<EnumType> enumTypes = readEnumTypes();
+        checkRelationNames(tables, sequences);
         Schema schema = Schema.of(schemas, tables, sequences, enumTypes);
         return new TargetModel(schema, new OriginReader(metadata, this::tableName).read(), initStatements);
     }
@@ -323,6 +324,34 @@ final class MetadataReader {
 
     String columnName(org.hibernate.mapping.Column column) {
         return Names.truncated(column.isQuoted() ? column.getName() : column.getName().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Tables, sequences and indexes share one namespace per schema in PostgreSQL. Two of them with one name (often
+     * after the 63-byte cut: a long table name and its {@code <table>_seq}) would make the migration fail, and
+     * Hibernate's own export as well; say so before writing anything.
+     */
+    private static void checkRelationNames(List<Table> tables, List<Sequence> sequences) {
+        Map<QualifiedName, String> seen = new HashMap<>();
+        java.util.function.BiConsumer<QualifiedName, String> claim = (name, what) -> {
+            String other = seen.putIfAbsent(name, what);
+            if (other != null && !other.equals(what)) {
+                throw new UnsupportedMappingException("The mapping has " + other + " and " + what + " both named "
+                        + name + " (after PostgreSQL cuts names to " + Names.MAX_IDENTIFIER_BYTES + " bytes), but"
+                        + " tables, sequences and indexes share one namespace per schema, so the migration would fail."
+                        + " Give one of them another name (@Table, @SequenceGenerator(sequenceName), @Index(name)).");
+            }
+        };
+        for (Table table : tables) {
+            claim.accept(table.name(), "table " + table.name());
+            for (Index index : table.indexes()) {
+                claim.accept(QualifiedName.of(table.name().schema(), index.name()),
+                        "index " + index.name() + " of table " + table.name());
+            }
+        }
+        for (Sequence sequence : sequences) {
+            claim.accept(sequence.name(), "sequence " + sequence.name());
+        }
     }
 
     /** Two names that differ only after PostgreSQL's 63 bytes are one name in the database. */
