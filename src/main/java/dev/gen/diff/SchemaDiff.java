@@ -1,5 +1,6 @@
 package dev.gen.diff;
 
+import dev.gen.pg.TypeChanges;
 import dev.gen.diff.Change.AddCheck;
 import dev.gen.diff.Change.AddColumn;
 import dev.gen.diff.Change.AddEnumValue;
@@ -39,6 +40,7 @@ import dev.gen.model.Sequence;
 import dev.gen.model.Table;
 import dev.gen.model.UniqueKey;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiPredicate;
@@ -172,9 +174,16 @@ public final class SchemaDiff {
 
     private static void diffTable(Table current, Table desired, List<Change> changes) {
         QualifiedName name = desired.name();
+        // columns whose type PostgreSQL cannot cast at all (bigint -> uuid): dropped and added again, so the
+        // constraints and indexes on them are too (DROP COLUMN takes them along)
+        java.util.Set<String> replaced = new java.util.HashSet<>();
         for (Column column : desired.columns()) {
             Column existing = current.column(column.name()).orElse(null);
             if (existing == null) {
+                changes.add(new AddColumn(name, column));
+            } else if (!existing.type().equals(column.type()) && !TypeChanges.castable(existing.type(), column.type())) {
+                replaced.add(column.name());
+                changes.add(new DropColumn(name, existing));
                 changes.add(new AddColumn(name, column));
             } else {
                 diffColumn(name, existing, column, changes);
@@ -185,7 +194,8 @@ public final class SchemaDiff {
                 changes.add(new DropColumn(name, column));
             }
         }
-        if (!Objects.equals(columnsOf(current.primaryKey()), columnsOf(desired.primaryKey()))) {
+        if (!Objects.equals(columnsOf(current.primaryKey()), columnsOf(desired.primaryKey()))
+                || (current.primaryKey() != null && !Collections.disjoint(current.primaryKey().columns(), replaced))) {
             if (current.primaryKey() != null) {
                 changes.add(new DropPrimaryKey(name, current.primaryKey()));
             }
@@ -193,13 +203,17 @@ public final class SchemaDiff {
                 changes.add(new AddPrimaryKey(name, desired.primaryKey()));
             }
         }
-        match(current.foreignKeys(), desired.foreignKeys(), ForeignKey::sameMeaning,
+        match(current.foreignKeys(), desired.foreignKeys(),
+                (a, b) -> a.sameMeaning(b) && Collections.disjoint(a.columns(), replaced),
                 key -> changes.add(new DropForeignKey(name, key)), key -> changes.add(new AddForeignKey(name, key)));
-        match(current.uniqueKeys(), desired.uniqueKeys(), UniqueKey::sameMeaning,
+        match(current.uniqueKeys(), desired.uniqueKeys(),
+                (a, b) -> a.sameMeaning(b) && Collections.disjoint(a.columns(), replaced),
                 key -> changes.add(new DropUniqueKey(name, key)), key -> changes.add(new AddUniqueKey(name, key)));
-        match(current.indexes(), desired.indexes(), Index::sameMeaning,
+        match(current.indexes(), desired.indexes(),
+                (a, b) -> a.sameMeaning(b) && a.keys().stream().noneMatch(key -> replaced.contains(key.column())),
                 index -> changes.add(new DropIndex(name, index)), index -> changes.add(new CreateIndex(name, index)));
-        match(current.checks(), desired.checks(), (a, b) -> CheckExpressions.sameMeaning(a.expression(), b.expression()),
+        match(current.checks(), desired.checks(), (a, b) -> CheckExpressions.sameMeaning(a.expression(), b.expression())
+                        && (a.column() == null || !replaced.contains(a.column())),
                 check -> changes.add(new DropCheck(name, check)), check -> changes.add(new AddCheck(name, check)));
         if (!Objects.equals(current.comment(), desired.comment())) {
             changes.add(new SetTableComment(name, current.comment(), desired.comment()));

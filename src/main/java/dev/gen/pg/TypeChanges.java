@@ -101,6 +101,65 @@ public final class TypeChanges {
                 + quotedColumn;
     }
 
+    /**
+     * False when PostgreSQL has no cast at all from {@code from} to {@code to} ({@code bigint} to {@code uuid},
+     * {@code uuid} to {@code bigint}, {@code integer} to {@code timestamp}, ...), so that
+     * {@code ALTER COLUMN ... TYPE ... USING col::type} fails even on an empty table. Conservative: true whenever
+     * a cast may exist (every type converts to and from the string types).
+     */
+    public static boolean castable(ColumnType from, ColumnType to) {
+        return castable(from.sql().trim().toLowerCase(java.util.Locale.ROOT), to.sql().trim().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static boolean castable(String from, String to) {
+        if (from.endsWith("[]") && to.endsWith("[]")) {
+            // arrays convert element by element
+            return castable(from.substring(0, from.length() - 2), to.substring(0, to.length() - 2));
+        }
+        String a = family(from);
+        String b = family(to);
+        if (a == null || b == null || a.equals(b) || a.equals("string") || b.equals("string")) {
+            return true;
+        }
+        return switch (a + ">" + b) {
+            case "number>boolean", "boolean>number", "datetime>time", "time>interval", "interval>time",
+                    "json>jsonb", "jsonb>json" -> true;
+            default -> false;
+        };
+    }
+
+    /** The cast family of a type, or null for a type gen does not know (assumed castable). */
+    private static String family(String sql) {
+        String type = sql.trim().toLowerCase(java.util.Locale.ROOT);
+        if (type.endsWith("[]")) {
+            return "array";
+        }
+        String base = type.replaceAll("\\(.*?\\)", "").trim();
+        switch (base) {
+            case "character varying", "varchar", "text", "character", "char", "bpchar", "name":
+                return "string";
+            case "smallint", "integer", "bigint", "numeric", "decimal", "real", "double precision", "float", "int",
+                    "int2", "int4", "int8", "float4", "float8":
+                return "number";
+            case "boolean", "bool":
+                return "boolean";
+            case "uuid":
+                return "uuid";
+            case "bytea":
+                return "bytea";
+            case "json":
+                return "json";
+            case "jsonb":
+                return "jsonb";
+            case "date", "timestamp without time zone", "timestamp with time zone", "timestamp", "timestamptz":
+                return "datetime";
+            case "time without time zone", "time with time zone", "time", "timetz":
+                return "time";
+            default:
+                return base.startsWith("interval") ? "interval" : null;
+        }
+    }
+
     private static int rank(String base) {
         return switch (base) {
             case "smallint" -> 1;

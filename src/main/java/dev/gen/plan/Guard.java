@@ -65,9 +65,8 @@ public final class Guard {
     }
 
     private static String notNullMessage(ColumnRef ref, Column column, Origin origin, boolean subclassCheck) {
-        String field = origin == null ? "a mapped attribute" : origin.field();
         StringBuilder message = new StringBuilder();
-        message.append("The field ").append(field).append(" adds column ").append(ref).append(" (")
+        message.append(origin == null ? "A mapped attribute" : "The field " + origin.field()).append(" adds column ").append(ref).append(" (")
                 .append(column.type()).append(") ");
         if (subclassCheck) {
             message.append("which must hold a value for every row of its SINGLE_TABLE subclass (Hibernate maps a"

@@ -57,6 +57,9 @@ final class MetadataReader {
     private final String defaultSchema;
     private final SqlStringGenerationContext sqlContext;
 
+    /** Names of the composite and array types (@Struct) the mapping declares, lower case; gen refuses them. */
+    private final Set<String> userDefinedTypes = new TreeSet<>();
+
     MetadataReader(Metadata metadata, TargetSettings settings) {
         this.metadata = metadata;
         this.database = metadata.getDatabase();
@@ -77,6 +80,11 @@ final class MetadataReader {
         Set<String> schemas = new TreeSet<>();
         schemas.add(defaultSchema);
         Map<QualifiedName, String> mappedNames = new HashMap<>();
+        for (Namespace namespace : database.getNamespaces()) {
+            for (org.hibernate.mapping.UserDefinedType type : namespace.getUserDefinedTypes()) {
+                userDefinedTypes.add(type.getName().toLowerCase(Locale.ROOT));
+            }
+        }
         for (Namespace namespace : database.getNamespaces()) {
             String schema = schemaOf(namespace.getPhysicalName().schema());
             for (org.hibernate.boot.model.relational.Sequence sequence : namespace.getSequences()) {
@@ -110,6 +118,12 @@ final class MetadataReader {
                     initStatements.put(read.name(), init);
                 }
             }
+        }
+        if (!userDefinedTypes.isEmpty()) {
+            // a type no column of a physical table uses (the columns that use one are refused by readColumn)
+            throw new UnsupportedMappingException("The mapping declares the user-defined type(s) " + userDefinedTypes
+                    + " (@Struct or a struct array), which gen cannot yet turn into a migration. Create the type in a"
+                    + " hand-written migration (gen migration:create).");
         }
         List<EnumType> enumTypes = readEnumTypes();
         checkRelationNames(tables, sequences);
@@ -200,6 +214,11 @@ final class MetadataReader {
             identity = clause.toLowerCase(Locale.ROOT).contains("always") ? Identity.ALWAYS : Identity.BY_DEFAULT;
         }
         String type = column.getSqlType(metadata);
+        String baseType = type.toLowerCase(Locale.ROOT).replace("[]", "").replace("\"", "").trim();
+        if (userDefinedTypes.contains(baseType) || userDefinedTypes.contains(baseType.substring(baseType.lastIndexOf('.') + 1))) {
+            throw unsupported(table, "the user-defined composite type " + type + " (@Struct) of column "
+                    + column.getName());
+        }
         boolean nullable = column.isNullable() && !inPrimaryKey && identity == null;
         String defaultValue = identity == null ? column.getDefaultValue() : null;
         return new Column(columnName(column), ColumnType.of(type), nullable, defaultValue, identity, column.getComment());

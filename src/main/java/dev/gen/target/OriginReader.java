@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.hibernate.boot.Metadata;
 import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.Component;
+import org.hibernate.mapping.IndexedCollection;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
 import org.hibernate.mapping.Selectable;
@@ -58,6 +59,10 @@ final class OriginReader {
         if (value instanceof Collection collection) {
             record(collection.getCollectionTable(), collection.getKey(), entityClass, path, false, false);
             record(collection.getCollectionTable(), collection.getElement(), entityClass, path, false, false);
+            if (collection instanceof IndexedCollection indexed) {
+                // the map key (@MapKeyColumn) or list index (@OrderColumn) column of the collection table
+                record(collection.getCollectionTable(), indexed.getIndex(), entityClass, path, false, false);
+            }
             return;
         }
         boolean primitive = isPrimitive(owner, property.getName());
