@@ -62,15 +62,7 @@ public final class ConfigResolver {
         String password = password(flags, env, file, workingDirectory);
         List<String> schemas = split(settings.getOrDefault("schema", "public"));
         Path dir = workingDirectory.resolve(settings.getOrDefault("dir", "generated"));
-        List<Path> classpath = new ArrayList<>();
-        String classpathText = settings.get("classpath");
-        if (classpathText != null) {
-            for (String entry : classpathText.split("[:" + java.io.File.pathSeparator + "]")) {
-                if (!entry.isBlank()) {
-                    classpath.add(workingDirectory.resolve(entry.trim()).normalize());
-                }
-            }
-        }
+        List<Path> classpath = paths(settings.get("classpath"), workingDirectory);
         Map<String, String> hibernate = new TreeMap<>();
         for (String key : file.stringPropertyNames()) {
             if (key.startsWith("hibernate.") || key.startsWith("jakarta.persistence.")) {

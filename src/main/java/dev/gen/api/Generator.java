@@ -36,13 +36,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -223,7 +223,7 @@ public final class Generator {
         if (config.schemas().equals(List.of("public"))) {
             return null;
         }
-        List<String> schemas = new ArrayList<>(new java.util.TreeSet<>(config.schemas()));
+        List<String> schemas = new ArrayList<>(new TreeSet<>(config.schemas()));
         if (!schemas.contains("public")) {
             schemas.add("public");
         }
@@ -234,19 +234,14 @@ public final class Generator {
         if (schema.schemas().contains(name)) {
             return schema;
         }
-        java.util.Set<String> schemas = new java.util.TreeSet<>(schema.schemas());
+        Set<String> schemas = new TreeSet<>(schema.schemas());
         schemas.add(name);
         return new Schema(schemas, schema.tables(), schema.sequences(), schema.enumTypes());
     }
 
     private static Schema withoutExcluded(Schema schema, TableFilter excluded) {
-        Map<QualifiedName, Table> kept = new LinkedHashMap<>(new HashMap<>(schema.tables()));
-        Set<QualifiedName> names = Set.copyOf(kept.keySet());
-        for (QualifiedName name : names) {
-            if (excluded.test(name)) {
-                kept.remove(name);
-            }
-        }
+        Map<QualifiedName, Table> kept = new LinkedHashMap<>(schema.tables());
+        kept.keySet().removeIf(excluded);
         return kept.size() == schema.tables().size() ? schema : schema.withTables(kept);
     }
 }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -28,20 +29,17 @@ final class Names {
     static Instant timestampFor(Path directory, Long pinnedMillis, Clock clock) {
         Instant newest = null;
         Set<String> versions = new HashSet<>();
-        if (Files.isDirectory(directory)) {
-            try (Stream<Path> files = Files.list(directory)) {
-                for (Path file : files.toList()) {
-                    Optional<MigrationId> id = MigrationNames.tryParse(file.getFileName().toString());
-                    if (id.isPresent()) {
-                        versions.add(id.get().version());
-                        if (newest == null || id.get().timestamp().isAfter(newest)) {
-                            newest = id.get().timestamp();
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                throw new GenException("Cannot list the migrations directory " + directory + ": " + e.getMessage()
-                        + ". Check --dir.", ExitCodes.USAGE, e);
+        List<MigrationId> existing;
+        try {
+            existing = migrationsIn(directory);
+        } catch (IOException e) {
+            throw new GenException("Cannot list the migrations directory " + directory + ": " + e.getMessage()
+                    + ". Check --dir.", ExitCodes.USAGE, e);
+        }
+        for (MigrationId id : existing) {
+            versions.add(id.version());
+            if (newest == null || id.timestamp().isAfter(newest)) {
+                newest = id.timestamp();
             }
         }
         if (pinnedMillis != null) {
@@ -54,6 +52,17 @@ final class Names {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         return newest != null && !now.isAfter(newest) ? newest.plusSeconds(1) : now;
+    }
+
+    /** The migrations named in {@code directory} (files only, not their contents); none when it does not exist. */
+    static List<MigrationId> migrationsIn(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> MigrationNames.tryParse(file.getFileName().toString()))
+                    .flatMap(Optional::stream).toList();
+        }
     }
 
     static String requireValid(String name) {

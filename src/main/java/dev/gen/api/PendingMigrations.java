@@ -1,10 +1,8 @@
 package dev.gen.api;
 
-import dev.gen.emit.MigrationId;
-import dev.gen.emit.MigrationNames;
+import dev.gen.model.QualifiedName;
+import dev.gen.pg.Sql;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * Migrations in the directory that the database has not run. gen diffs against the database as it is, so a
@@ -28,13 +25,8 @@ final class PendingMigrations {
     /** A warning naming the pending migrations, or empty; never fails the generate. */
     static Optional<String> warning(Connection connection, GenConfig config) {
         Set<String> files = new TreeSet<>();
-        if (!Files.isDirectory(config.migrationsDir())) {
-            return Optional.empty();
-        }
-        try (Stream<Path> list = Files.list(config.migrationsDir())) {
-            for (Path file : list.toList()) {
-                MigrationNames.tryParse(file.getFileName().toString()).map(MigrationId::className).ifPresent(files::add);
-            }
+        try {
+            Names.migrationsIn(config.migrationsDir()).forEach(id -> files.add(id.className()));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -42,15 +34,13 @@ final class PendingMigrations {
             return Optional.empty();
         }
         Set<String> applied = new HashSet<>();
+        String history = Sql.ident(QualifiedName.of(config.defaultSchema(), config.historyTable()));
         try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            exists.setString(1, dev.gen.pg.Sql.ident(dev.gen.model.QualifiedName.of(config.defaultSchema(),
-                    config.historyTable())));
+            exists.setString(1, history);
             try (ResultSet row = exists.executeQuery()) {
                 row.next();
                 if (row.getBoolean(1)) {
-                    try (PreparedStatement versions = connection.prepareStatement("SELECT version FROM "
-                            + dev.gen.pg.Sql.ident(dev.gen.model.QualifiedName.of(config.defaultSchema(),
-                                    config.historyTable())));
+                    try (PreparedStatement versions = connection.prepareStatement("SELECT version FROM " + history);
                             ResultSet rows = versions.executeQuery()) {
                         while (rows.next()) {
                             applied.add(rows.getString(1));
