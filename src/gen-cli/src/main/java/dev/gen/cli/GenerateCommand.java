@@ -1,0 +1,216 @@
+package dev.gen.cli;
+
+import dev.gen.core.ExitCodes;
+import dev.gen.core.GenConfig;
+import dev.gen.core.GenerateRequest;
+import dev.gen.core.GenerateResult;
+import dev.gen.core.Generator;
+import dev.gen.cache.ModelCache;
+import dev.gen.diff.DiffOptions;
+import dev.gen.model.QualifiedName;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "migration:generate", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        sortOptions = false,
+        description = "Diff the entities against the database and write a migration with up and down.")
+final class GenerateCommand implements Callable<Integer> {
+
+    /** The desired-schema cache, relative to the working directory (git-ignored). */
+    static final String CACHE_DIRECTORY = ".gen-cache";
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "<Name>",
+            description = "Name of the migration, e.g. UserChanged (letters and digits). Not needed with --check.")
+    String name;
+
+    @Option(names = "--check", description = "Write nothing; exit 1 and list the changes if there are any, 0 if none.")
+    boolean check;
+
+    @Option(names = "--dry-run", description = "Print the migration's Java source instead of writing it.")
+    boolean dryRun;
+
+    @Option(names = {"-t", "--timestamp"}, paramLabel = "<epoch-millis>", description = "Pin the migration's timestamp.")
+    Long timestamp;
+
+    @Option(names = "--allow-destructive", description = "Allow dropping tables and columns and narrowing types.")
+    boolean allowDestructive;
+
+    @Option(names = "--rename", paramLabel = "<table.old=new>", description = "A column was renamed (repeatable).")
+    List<String> renames = new ArrayList<>();
+
+    @Option(names = "--rename-table", paramLabel = "<old=new>", description = "A table was renamed (repeatable).")
+    List<String> tableRenames = new ArrayList<>();
+
+    @Option(names = "--rename-enum-value", paramLabel = "<type.old=new>",
+            description = "A label of a PostgreSQL enum type (NAMED_ENUM) was renamed (repeatable).")
+    List<String> enumValueRenames = new ArrayList<>();
+
+    @Option(names = "--backfill", paramLabel = "<table.column=SQL>",
+            description = "Fill existing rows of a new NOT NULL column with this expression (repeatable).")
+    List<String> backfills = new ArrayList<>();
+
+    @Option(names = "--exclude-table", paramLabel = "<glob>", description = "Leave matching tables alone (repeatable).")
+    List<String> excludeTables = new ArrayList<>();
+
+    @Option(names = "--exclude-service", paramLabel = "<provider-class>",
+            description = "Do not let Hibernate load this service provider from the entity classpath (repeatable).")
+    List<String> excludeServices = new ArrayList<>();
+
+    @Option(names = "--online", description = "Online-safe DDL on existing tables: indexes CONCURRENTLY, constraints"
+            + " NOT VALID then VALIDATE, NOT NULL through a validated check; the migration runs outside a transaction"
+            + " (also online=true in gen.properties).")
+    boolean online;
+
+    @Option(names = "--format", paramLabel = "<text|json>", defaultValue = "text",
+            description = "Output: text (a summary) or json (the changes with hazards and statements). Default: text.")
+    String format;
+
+    @Option(names = "--no-cache",
+            description = "Rebuild the desired schema with Hibernate even if the entities and settings are unchanged"
+                    + " since the last run (the cache lives in .gen-cache/).")
+    boolean noCache;
+
+    @Option(names = "--timings", hidden = true,
+            description = "Print the time of each phase and the introspection's round trips to stderr (also GEN_TIMINGS=1).")
+    boolean timings;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!check && (name == null || name.isBlank())) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing the migration's name: gen migration:generate <Name> (for example UserChanged).");
+        }
+        if (!excludeTables.isEmpty()) {
+            common.set("exclude-table", String.join(",", excludeTables));
+        }
+        if (online) {
+            common.set("online", "true");
+        }
+        if (!excludeServices.isEmpty()) {
+            common.set("exclude-service", String.join(",", excludeServices));
+        }
+        boolean json = "json".equalsIgnoreCase(format);
+        if (!json && !"text".equalsIgnoreCase(format)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--format " + format + " is not known: use text or json.");
+        }
+        GenConfig config = common.resolve();
+        GenerateRequest.Mode mode = check ? GenerateRequest.Mode.CHECK
+                : dryRun ? GenerateRequest.Mode.DRY_RUN : GenerateRequest.Mode.WRITE;
+        GenerateRequest request = new GenerateRequest(name == null ? "Check" : name, mode, timestamp,
+                allowDestructive, renames(config), pairs(backfills, "--backfill"), null,
+                ConsoleRenameResolver.forTerminal());
+        ModelCache cache = noCache ? ModelCache.disabled() : ModelCache.in(Path.of(CACHE_DIRECTORY));
+        GenerateResult result = Generator.generate(config, request, cache);
+        result.warnings().forEach(warning -> spec.commandLine().getErr().println("gen: warning: " + warning));
+        if (timings || "1".equals(System.getenv("GEN_TIMINGS"))) {
+            printTimings(result);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json && mode != GenerateRequest.Mode.DRY_RUN) {
+            String file = result.file() == null ? null : result.file().toString();
+            String migration = result.file() == null ? name
+                    : result.file().getFileName().toString().replaceFirst("\\.java$", "");
+            out.print(HazardReport.json(migration, file, result.plan()));
+            out.flush();
+            return mode == GenerateRequest.Mode.CHECK && result.hasChanges() ? ExitCodes.PENDING_CHANGES : ExitCodes.OK;
+        }
+        if (!result.hasChanges()) {
+            out.println("No changes: the database matches the entities.");
+            return ExitCodes.OK;
+        }
+        if (mode == GenerateRequest.Mode.DRY_RUN) {
+            out.print(result.source());
+            out.flush();
+            return ExitCodes.OK;
+        }
+        Summary.print(out, result.plan());
+        if (mode == GenerateRequest.Mode.CHECK) {
+            out.println("The entities and the database differ: run gen migration:generate <Name> to write a migration.");
+            return ExitCodes.PENDING_CHANGES;
+        }
+        out.println("Wrote " + result.file());
+        return ExitCodes.OK;
+    }
+
+    /** One line for the benchmark: {@code gen-timings: phase=ms ... introspection-round-trips=n steps=n}. */
+    private void printTimings(GenerateResult result) {
+        StringBuilder line = new StringBuilder("gen-timings:");
+        result.timings().asMap().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(phase -> line.append(' ').append(phase.getKey()).append('=').append(phase.getValue()));
+        line.append(" introspection-round-trips=").append(result.introspectionQueries());
+        line.append(" steps=").append(result.plan().steps().size());
+        ProcessHandle.current().info().startInstant().ifPresent(started ->
+                line.append(" since-jvm-start=").append(Duration.between(started, Instant.now()).toMillis()));
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(line);
+        err.flush();
+    }
+
+    private DiffOptions renames(GenConfig config) {
+        Map<QualifiedName, QualifiedName> tables = new LinkedHashMap<>();
+        pairs(tableRenames, "--rename-table").forEach((from, to) ->
+                tables.put(qualify(from, config), qualify(to, config)));
+        Map<QualifiedName, Map<String, String>> columns = new HashMap<>();
+        pairs(renames, "--rename").forEach((from, to) -> {
+            int dot = from.lastIndexOf('.');
+            if (dot <= 0) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--rename " + from + "=" + to + " must name the table: --rename users.nick=nickname");
+            }
+            QualifiedName table = qualify(from.substring(0, dot), config);
+            table = tables.getOrDefault(table, table);
+            columns.computeIfAbsent(table, t -> new HashMap<>()).put(from.substring(dot + 1), to);
+        });
+        Map<QualifiedName, Map<String, String>> labels = new HashMap<>();
+        pairs(enumValueRenames, "--rename-enum-value").forEach((from, to) -> {
+            int dot = from.lastIndexOf('.');
+            if (dot <= 0) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--rename-enum-value " + from
+                        + "=" + to + " must name the enum type: --rename-enum-value status.BANNED=BLOCKED");
+            }
+            labels.computeIfAbsent(qualify(from.substring(0, dot), config), t -> new HashMap<>())
+                    .put(from.substring(dot + 1), to);
+        });
+        return new DiffOptions(tables, columns, labels);
+    }
+
+    private static QualifiedName qualify(String table, GenConfig config) {
+        int dot = table.indexOf('.');
+        return dot < 0 ? QualifiedName.of(config.defaultSchema(), table)
+                : QualifiedName.of(table.substring(0, dot), table.substring(dot + 1));
+    }
+
+    private Map<String, String> pairs(List<String> values, String option) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String value : values) {
+            int equals = value.indexOf('=');
+            if (equals <= 0 || equals == value.length() - 1) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        option + " " + value + " is not of the form <from>=<to>.");
+            }
+            result.put(value.substring(0, equals), value.substring(equals + 1));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.gen.cli;
+
+import dev.gen.core.ExitCodes;
+import dev.gen.core.Migrations;
+import dev.gen.run.ExecutedMigration;
+import dev.gen.run.RunOptions;
+import dev.gen.run.RunResult;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "migration:run", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        sortOptions = false,
+        description = "Compile the migrations directory and apply the pending migrations in order.")
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--out-of-order", description = "Apply pending migrations older than the last applied one.")
+    boolean outOfOrder;
+
+    @Option(names = "--fake", description = "Record pending migrations as applied without running them.")
+    boolean fake;
+
+    @Option(names = "--to", paramLabel = "<version-or-name>", description = "Apply only up to this version.")
+    String target;
+
+    @Mixin
+    RunOptionsMixin runOptions;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        RunOptions options = runOptions.apply(RunOptions.defaults()).withOutOfOrder(outOfOrder).withFake(fake)
+                .withTarget(MigrationRef.version(target));
+        RunResult result = Migrations.run(common.resolve(), options);
+        PrintWriter out = spec.commandLine().getOut();
+        if (result.applied().isEmpty()) {
+            out.println("No pending migrations: the database is up to date.");
+        }
+        for (ExecutedMigration migration : result.applied()) {
+            out.println((result.recordedOnly() ? "Recorded " : "Applied ") + migration.id()
+                    + (result.recordedOnly() ? "" : " (" + migration.executionMs() + " ms)"));
+        }
+        return ExitCodes.OK;
+    }
+}

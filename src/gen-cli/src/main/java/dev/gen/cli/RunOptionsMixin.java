@@ -1,0 +1,92 @@
+package dev.gen.cli;
+
+import dev.gen.core.GenException;
+import dev.gen.core.ExitCodes;
+import dev.gen.run.RunOptions;
+import dev.gen.run.TransactionMode;
+import java.time.Duration;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** Options of the commands that take the migration lock. */
+final class RunOptionsMixin {
+
+    @Option(names = "--lock-timeout", paramLabel = "<duration>",
+            description = "How long to wait for another runner's lock, e.g. 30s, 5m (default: 5m).")
+    String lockWait;
+
+    @Option(names = "--db-lock-timeout", paramLabel = "<duration>",
+            description = "PostgreSQL lock_timeout for migrations that set none, e.g. 10s.")
+    String dbLockTimeout;
+
+    @Option(names = "--statement-timeout", paramLabel = "<duration>",
+            description = "PostgreSQL statement_timeout for migrations that set none, e.g. 15min.")
+    String statementTimeout;
+
+    @Option(names = "--transaction", paramLabel = "each|all|none",
+            description = "each (default): a transaction per migration; all: one for the run; none.")
+    String transaction;
+
+    RunOptions apply(RunOptions options) {
+        RunOptions result = options;
+        if (lockWait != null) {
+            result = result.withLockWait(parseDuration(lockWait));
+        }
+        if (dbLockTimeout != null) {
+            result = result.withLockTimeout(postgresDuration("--db-lock-timeout", dbLockTimeout));
+        }
+        if (statementTimeout != null) {
+            result = result.withStatementTimeout(postgresDuration("--statement-timeout", statementTimeout));
+        }
+        if (transaction != null) {
+            try {
+                result = result.withTransactionMode(TransactionMode.valueOf(transaction.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new GenException("--transaction takes each, all or none, not " + transaction + ".",
+                        ExitCodes.USAGE);
+            }
+        }
+        return result;
+    }
+
+    private static final java.util.regex.Pattern POSTGRES_DURATION =
+            java.util.regex.Pattern.compile("[0-9]+ ?(us|ms|s|min|h|d)?");
+
+    /** A value PostgreSQL takes for lock_timeout and statement_timeout, checked before anything connects. */
+    static String postgresDuration(String option, String text) {
+        String value = text.trim();
+        if (!POSTGRES_DURATION.matcher(value).matches()) {
+            throw new GenException(option + " '" + text + "' is not a PostgreSQL duration: write a whole number with"
+                    + " a unit (us, ms, s, min, h, d), e.g. 10s or 15min; 0 means no limit.", ExitCodes.USAGE);
+        }
+        return value;
+    }
+
+    static Duration parseDuration(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.startsWith("p")) {
+                return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
+            }
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            }
+            if (t.endsWith("s")) {
+                return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
+            }
+            if (t.endsWith("min")) {
+                return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 3)));
+            }
+            if (t.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+            }
+            if (t.endsWith("h")) {
+                return Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
+            }
+            return Duration.ofSeconds(Long.parseLong(t));
+        } catch (RuntimeException e) {
+            throw new GenException("Cannot read the duration '" + text + "': write it like 500ms, 30s, 5m or 1h.",
+                    ExitCodes.USAGE);
+        }
+    }
+}

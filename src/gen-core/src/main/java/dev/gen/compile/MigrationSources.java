@@ -1,0 +1,19 @@
+package dev.gen.compile;
+
+import dev.gen.run.MigrationSource;
+import java.nio.file.Path;
+
+/** Migration sources that gen compiles itself: the runtime loads classes, this module brings the compiler. */
+public final class MigrationSources {
+
+    private MigrationSources() {
+    }
+
+    /**
+     * The {@code .java} files under {@code directory} (recursively), compiled in-process with the JDK's compiler
+     * against the running JVM's classpath.
+     */
+    public static MigrationSource directory(Path directory) {
+        return MigrationSource.directory(directory, new JdkSourceCompiler());
+    }
+}

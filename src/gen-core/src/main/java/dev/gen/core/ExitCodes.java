@@ -1,0 +1,28 @@
+package dev.gen.core;
+
+/** The exit codes of the command line, documented in the README and in --help. */
+public final class ExitCodes {
+    /** Success, or nothing to do. */
+    public static final int OK = 0;
+    /** {@code generate --check} found changes that no migration covers yet. */
+    public static final int PENDING_CHANGES = 1;
+    /** The command line or configuration is wrong. */
+    public static final int USAGE = 2;
+    /** A guard refused a change (NOT NULL on a populated table, a drop, a narrowing). */
+    public static final int REFUSED = 3;
+    /** The database cannot be reached, or refused the credentials. */
+    public static final int CONNECTION = 4;
+    /** The entity model cannot be read or expressed (classpath, mapping). */
+    public static final int MODEL = 5;
+    /** A migration does not compile, or the migrations disagree with the history. */
+    public static final int MIGRATIONS = 6;
+    /** A migration failed while running; it was rolled back. */
+    public static final int MIGRATION_FAILED = 7;
+    /** The migration lock could not be taken in time. */
+    public static final int LOCK_TIMEOUT = 8;
+    /** Anything else: a bug in gen. */
+    public static final int INTERNAL = 70;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,247 @@
+package dev.gen.core;
+
+import dev.gen.cache.ModelCache;
+import dev.gen.diff.Change;
+import dev.gen.diff.SchemaDiff;
+import dev.gen.emit.EmitOptions;
+import dev.gen.emit.GeneratedMigration;
+import dev.gen.emit.MigrationEmitter;
+import dev.gen.emit.MigrationWriter;
+import dev.gen.introspect.CheckSettler;
+import dev.gen.introspect.DesiredNormalizer;
+import dev.gen.introspect.DesiredSchemaException;
+import dev.gen.introspect.IntrospectionResult;
+import dev.gen.introspect.Introspector;
+import dev.gen.model.ColumnRef;
+import dev.gen.model.QualifiedName;
+import dev.gen.model.Schema;
+import dev.gen.model.Table;
+import dev.gen.pg.RenderOptions;
+import dev.gen.pg.SqlRenderer;
+import dev.gen.plan.Guard;
+import dev.gen.plan.GuardOptions;
+import dev.gen.plan.Plan;
+import dev.gen.plan.Planner;
+import dev.gen.plan.Refusal;
+import dev.gen.scan.EntityScanner;
+import dev.gen.scan.EntitySet;
+import dev.gen.scan.ScanException;
+import dev.gen.hibernate.HibernateTarget;
+import dev.gen.hibernate.TargetModel;
+import dev.gen.hibernate.TargetSettings;
+import dev.gen.hibernate.UnsupportedMappingException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * {@code migration:generate}: entities and live database in, one migration out. The live schema is read on a
+ * second thread while Hibernate builds its metadata, since the metadata is the slow part and needs no
+ * connection.
+ */
+public final class Generator {
+
+    private Generator() {
+    }
+
+    public static GenerateResult generate(GenConfig config, GenerateRequest request) {
+        return generate(config, request, ModelCache.disabled());
+    }
+
+    /**
+     * As {@link #generate(GenConfig, GenerateRequest)}, taking the desired schema from {@code cache} when the
+     * entity classes and settings are exactly those of an earlier run (no scan, no Hibernate boot), and storing it
+     * there otherwise.
+     */
+    public static GenerateResult generate(GenConfig config, GenerateRequest request, ModelCache cache) {
+        if (request.mode() == GenerateRequest.Mode.WRITE || request.mode() == GenerateRequest.Mode.DRY_RUN) {
+            Names.requireValid(request.name());
+        }
+        Timings timings = new Timings();
+        QualifiedName history = QualifiedName.of(config.defaultSchema(), config.historyTable());
+        TableFilter excluded = new TableFilter(history, config.excludeTables());
+        ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "gen-introspect");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try (Connection connection = Connections.open(config)) {
+            CompletableFuture<IntrospectionResult> live = CompletableFuture.supplyAsync(() -> {
+                long start = System.nanoTime();
+                try {
+                    return Introspector.read(connection, new HashSet<>(config.schemas()), excluded);
+                } catch (SQLException e) {
+                    throw new CompletionException(Connections.failure(config, e));
+                } finally {
+                    timings.record("introspect", start);
+                }
+            }, executor);
+
+            List<String> warnings = new ArrayList<>();
+            TargetModel target = desiredModel(config, cache, timings, warnings);
+
+            IntrospectionResult introspection = join(live);
+            PendingMigrations.warning(connection, config).ifPresent(warnings::add);
+            // The runner creates the first schema for its history table before any migration runs, so a
+            // migration must neither create nor drop it.
+            Schema current = withSchema(introspection.schema(), config.defaultSchema());
+            long start = System.nanoTime();
+            Schema desired;
+            try {
+                desired = DesiredNormalizer.normalize(connection, withoutExcluded(target.schema(), excluded), current);
+                desired = CheckSettler.settle(connection, current, desired);
+            } catch (DesiredSchemaException e) {
+                throw new GenException(e.getMessage(), ExitCodes.MODEL, e);
+            } catch (SQLException e) {
+                throw Connections.failure(config, e);
+            }
+            timings.record("normalize", start);
+
+            start = System.nanoTime();
+            List<Change> changes = SchemaDiff.diff(current, desired,
+                    RenameDetection.resolve(current, desired, request, config.defaultSchema()));
+            timings.record("diff", start);
+
+            Map<ColumnRef, String> backfills = Backfills.parse(request.backfills(), config.defaultSchema());
+            List<Refusal> refusals = Guard.check(changes, current,
+                    ref -> target.origin(ref.table(), ref.column()).orElse(null),
+                    new GuardOptions(request.allowDestructive(), backfills));
+            if (!refusals.isEmpty()) {
+                throw new GenException(Refusals.message(refusals), ExitCodes.REFUSED);
+            }
+            start = System.nanoTime();
+            SqlRenderer renderer = new SqlRenderer(new RenderOptions(config.online()));
+            Plan plan = new Planner(renderer).plan(changes, current, target.initStatements(), backfills);
+            timings.record("plan", start);
+            if (plan.isEmpty() || request.mode() == GenerateRequest.Mode.CHECK) {
+                return new GenerateResult(plan, null, null, timings, introspection.roundTrips(), warnings);
+            }
+
+            start = System.nanoTime();
+            Instant timestamp = Names.timestampFor(config.migrationsDir(), request.timestampMillis(), request.clock());
+            EmitOptions emitOptions = EmitOptions.defaults().withJavaPackage(config.migrationsPackage())
+                    .withLockTimeout(config.lockTimeout()).withSearchPath(searchPath(config));
+            GeneratedMigration migration = new MigrationEmitter().emit(request.name(), timestamp, plan, emitOptions);
+            Path file = null;
+            if (request.mode() == GenerateRequest.Mode.WRITE) {
+                file = write(config.migrationsDir(), migration);
+            }
+            timings.record("emit", start);
+            return new GenerateResult(plan, file, migration.javaSource(), timings, introspection.roundTrips(),
+                    warnings);
+        } catch (SQLException e) {
+            throw Connections.failure(config, e);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /**
+     * The schema Hibernate expects: from the cache on a hit (timed as {@code cache-hit}, or {@code cache-miss} for
+     * the key and the lookup), else scanned and built
+     * (timed as {@code scan} and {@code metadata}) and stored for the next run.
+     */
+    private static TargetModel desiredModel(GenConfig config, ModelCache cache, Timings timings,
+            List<String> warnings) {
+        TargetSettings settings = new TargetSettings(config.defaultSchema(), config.properties());
+        long start = System.nanoTime();
+        List<String> keyedPackages = new ArrayList<>(config.packages());
+        config.excludeServices().forEach(service -> keyedPackages.add("!service:" + service)); // they change the boot too
+        Optional<ModelCache.Key> key = cache.key(config.classpath(), keyedPackages, settings);
+        Optional<TargetModel> cached = key.flatMap(cache::load);
+        if (cache.enabled()) {
+            timings.record(cached.isPresent() ? "cache-hit" : "cache-miss", start);
+        }
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        start = System.nanoTime();
+        EntitySet entities;
+        try {
+            entities = EntityScanner.scan(config.classpath(), config.packages(), Set.copyOf(config.excludeServices()));
+        } catch (ScanException e) {
+            throw new GenException(e.getMessage(), ExitCodes.MODEL, e);
+        }
+        timings.record("scan", start);
+        start = System.nanoTime();
+        TargetModel target;
+        try {
+            target = HibernateTarget.build(entities, settings);
+        } catch (UnsupportedMappingException e) {
+            throw new GenException(e.getMessage(), ExitCodes.MODEL, e);
+        }
+        timings.record("metadata", start);
+        warnings.addAll(entities.warnings());
+        if (key.isPresent()) {
+            start = System.nanoTime();
+            cache.store(key.get(), target);
+            timings.record("cache-store", start);
+        }
+        return target;
+    }
+
+    static Path write(Path directory, GeneratedMigration migration) {
+        try {
+            return new MigrationWriter().write(directory, migration);
+        } catch (IOException e) {
+            throw new GenException("Cannot write the migration " + migration.fileName() + " into " + directory + ": "
+                    + e.getMessage() + ". Check that the directory (--dir) is writable.", ExitCodes.USAGE, e);
+        }
+    }
+
+    private static IntrospectionResult join(CompletableFuture<IntrospectionResult> live) {
+        try {
+            return live.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof GenException gen) {
+                throw gen;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The catalog prints objects of the managed schemas unqualified (see the introspector), and Hibernate's own
+     * texts name enum types and sequences unqualified too; a migration for schemas other than {@code public}
+     * therefore runs with them on its search path. None for the common case, so such migrations stay plain.
+     */
+    static String searchPath(GenConfig config) {
+        if (config.schemas().equals(List.of("public"))) {
+            return null;
+        }
+        List<String> schemas = new ArrayList<>(new TreeSet<>(config.schemas()));
+        if (!schemas.contains("public")) {
+            schemas.add("public");
+        }
+        return dev.gen.pg.Sql.idents(schemas);
+    }
+
+    private static Schema withSchema(Schema schema, String name) {
+        if (schema.schemas().contains(name)) {
+            return schema;
+        }
+        Set<String> schemas = new TreeSet<>(schema.schemas());
+        schemas.add(name);
+        return new Schema(schemas, schema.tables(), schema.sequences(), schema.enumTypes());
+    }
+
+    private static Schema withoutExcluded(Schema schema, TableFilter excluded) {
+        Map<QualifiedName, Table> kept = new LinkedHashMap<>(schema.tables());
+        kept.keySet().removeIf(excluded);
+        return kept.size() == schema.tables().size() ? schema : schema.withTables(kept);
+    }
+}

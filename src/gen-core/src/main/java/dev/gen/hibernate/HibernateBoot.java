@@ -1,0 +1,72 @@
+package dev.gen.hibernate;
+
+import dev.gen.scan.EntitySet;
+import java.util.HashMap;
+import java.util.Map;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.BootstrapServiceRegistry;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+
+/**
+ * Builds Hibernate's boot metadata for the scanned classes: the same metadata the application's own
+ * Hibernate builds, with the PostgreSQL dialect and without a connection or a session factory.
+ */
+final class HibernateBoot {
+
+    private HibernateBoot() {
+    }
+
+    static Metadata build(EntitySet entities, TargetSettings settings) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("hibernate.dialect", "org.hibernate.dialect.PostgreSQLDialect");
+        // The desired schema must not depend on the database gen happens to talk to.
+        properties.put("hibernate.boot.allow_jdbc_metadata_access", "false");
+        properties.put("hibernate.temp.use_jdbc_metadata_defaults", "false");
+        properties.putAll(settings.hibernateProperties());
+
+        BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()
+                .applyClassLoader(entities.loader())
+                .build();
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
+                .applySettings(properties)
+                .build();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(entities.loader());
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            for (String className : entities.classNames()) {
+                sources.addAnnotatedClassName(className);
+            }
+            return sources.buildMetadata();
+        } catch (LinkageError e) {
+            StandardServiceRegistryBuilder.destroy(registry);
+            throw new UnsupportedMappingException("An entity class needs " + e.getMessage() + ", which is not on the"
+                    + " entity classpath (" + e.getClass().getSimpleName() + "). Add the jars your entities depend on to"
+                    + " --classpath (for a Maven project: mvn dependency:build-classpath prints them).");
+        } catch (RuntimeException e) {
+            StandardServiceRegistryBuilder.destroy(registry);
+            throw new UnsupportedMappingException("Hibernate rejected the entity model: " + rootMessage(e)
+                    + ". Fix the mapping (the application would fail to start with the same error), recompile, and"
+                    + " run gen again.");
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
+        Throwable cause = e.getCause();
+        while (cause != null && cause != e) {
+            if (cause.getMessage() != null && !message.toString().contains(cause.getMessage())) {
+                message.append(": ").append(cause.getMessage());
+            }
+            e = cause;
+            cause = cause.getCause();
+        }
+        return message.toString();
+    }
+}

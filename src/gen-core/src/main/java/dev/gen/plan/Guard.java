@@ -1,0 +1,92 @@
+package dev.gen.plan;
+
+import dev.gen.diff.Change;
+import dev.gen.diff.Change.AddColumn;
+import dev.gen.diff.Change.AlterColumnType;
+import dev.gen.diff.Change.DropColumn;
+import dev.gen.diff.Change.DropTable;
+import dev.gen.model.Column;
+import dev.gen.model.ColumnRef;
+import dev.gen.model.Schema;
+import dev.gen.pg.TypeChanges;
+import dev.gen.hibernate.Origin;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Refuses changes that fail or lose data on a populated table. The database gen diffs against is rarely the
+ * production one, so a table's existence, not its row count, decides: the migration must work on every
+ * database it will be applied to.
+ */
+public final class Guard {
+
+    private Guard() {
+    }
+
+    public static List<Refusal> check(List<Change> changes, Schema current, Function<ColumnRef, Origin> origins,
+            GuardOptions options) {
+        List<Refusal> refusals = new ArrayList<>();
+        for (Change change : changes) {
+            if (change instanceof AddColumn add && current.table(add.table()) != null) {
+                ColumnRef ref = new ColumnRef(add.table(), add.column().name());
+                if (options.backfills().containsKey(ref)) {
+                    continue;
+                }
+                Origin origin = origins.apply(ref);
+                Column column = add.column();
+                boolean notNullWithoutDefault = !column.nullable() && column.defaultExpression() == null
+                        && column.identity() == null;
+                boolean requiredInSubclass = origin != null && origin.requiredInSingleTableSubclass()
+                        && column.defaultExpression() == null;
+                if (notNullWithoutDefault || requiredInSubclass) {
+                    refusals.add(new Refusal(change, notNullMessage(ref, column, origin, requiredInSubclass
+                            && !notNullWithoutDefault)));
+                }
+            } else if (!options.allowDestructive()) {
+                if (change instanceof DropTable drop) {
+                    refusals.add(new Refusal(change, "drop table " + drop.definition().name()
+                            + ": its rows would be lost."));
+                } else if (change instanceof Change.DropSequence drop) {
+                    refusals.add(new Refusal(change, "drop sequence " + drop.sequence().name()
+                            + ": its current value would be lost (a sequence Hibernate no longer maps may still"
+                            + " feed another application; exclude its table or allow the drop)."));
+                } else if (change instanceof DropColumn drop) {
+                    refusals.add(new Refusal(change, "drop column " + drop.table() + "." + drop.column().name()
+                            + ": its data would be lost."));
+                } else if (change instanceof AlterColumnType alter
+                        && TypeChanges.classify(alter.from(), alter.to()) == TypeChanges.Kind.NARROWING) {
+                    refusals.add(new Refusal(change, "narrow " + alter.table() + "." + alter.column() + " from "
+                            + alter.from() + " to " + alter.to() + ": longer or larger values would not fit."));
+                }
+            }
+        }
+        return refusals;
+    }
+
+    private static String notNullMessage(ColumnRef ref, Column column, Origin origin, boolean subclassCheck) {
+        StringBuilder message = new StringBuilder();
+        message.append(origin == null ? "A mapped attribute" : "The field " + origin.field()).append(" adds column ").append(ref).append(" (")
+                .append(column.type()).append(") ");
+        if (subclassCheck) {
+            message.append("which must hold a value for every row of its SINGLE_TABLE subclass (Hibernate maps a"
+                    + " non-null field of a subclass as a check constraint), so the migration would fail on a"
+                    + " table that already has such rows.");
+            if (origin.primitive()) {
+                message.append(" The field is a primitive, which Hibernate never lets be null: use the wrapper type"
+                        + " (Integer, Boolean, ...) to make it optional.");
+            }
+        } else {
+            message.append("as NOT NULL without a default to a table that already exists, so the migration would"
+                    + " fail on a table with rows.");
+            if (origin != null && origin.primitive()) {
+                message.append(" The field is a primitive, which Hibernate always maps NOT NULL: use the wrapper type"
+                        + " (Integer, Boolean, ...) to make it nullable.");
+            }
+        }
+        message.append(" Ways out: make the field nullable (@Column(nullable = true), or a wrapper type);"
+                + " give it a default with @ColumnDefault(\"...\"); or fill existing rows with --backfill ")
+                .append(ref.table().name()).append('.').append(ref.column()).append("=<SQL expression>.");
+        return message.toString();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.gen.run;
+
+import dev.gen.api.Migration;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Precompiled migrations, found by {@link ClassFiles} either in given directories and jars or in a class loader's
+ * packages. A class is loaded without being initialised, so finding migrations runs none of their code.
+ */
+final class ClasspathSource implements MigrationSource {
+
+    private final List<Path> entries; // empty when scanning a class loader
+    private final ClassLoader loader; // null when scanning entries
+    private final String[] packages;
+
+    private ClasspathSource(List<Path> entries, ClassLoader loader, String[] packages) {
+        this.entries = entries;
+        this.loader = loader;
+        this.packages = packages;
+    }
+
+    static ClasspathSource ofPaths(List<Path> entries) {
+        return new ClasspathSource(List.copyOf(entries), null, new String[0]);
+    }
+
+    static ClasspathSource ofLoader(ClassLoader loader, String... packages) {
+        return new ClasspathSource(List.of(), loader, packages.clone());
+    }
+
+    @Override
+    public String describe() {
+        if (loader == null) {
+            return "classpath " + entries.stream().map(Path::toString)
+                    .collect(Collectors.joining(java.io.File.pathSeparator));
+        }
+        return packages.length == 0 ? "the application's classpath"
+                : "package " + String.join(", ", packages) + " on the application's classpath";
+    }
+
+    @Override
+    public List<LoadedMigration> load() {
+        if (loader != null) {
+            return scan(ClassFiles.inPackages(loader, List.of(packages)), loader);
+        }
+        for (Path entry : entries) {
+            if (!Files.exists(entry)) {
+                throw new MigrationException("The migrations classpath entry " + entry.toAbsolutePath()
+                        + " does not exist. Build the migrations first, or fix the path.");
+            }
+        }
+        // Parent is gen's own loader, so that the migrations' Migration is the runner's Migration.
+        try (URLClassLoader own = new URLClassLoader(urls(), Migration.class.getClassLoader())) {
+            return scan(ClassFiles.inEntries(entries), own);
+        } catch (IOException e) {
+            throw new MigrationException("Cannot close the migrations' class loader: " + e.getMessage(), e);
+        }
+    }
+
+    private List<LoadedMigration> scan(List<ClassFiles.Found> candidates, ClassLoader classes) {
+        List<LoadedMigration> loaded = new ArrayList<>();
+        for (ClassFiles.Found candidate : candidates) {
+            String origin = "class " + candidate.className() + " in " + candidate.location();
+            Class<?> type;
+            try {
+                type = Class.forName(candidate.className(), false, classes);
+            } catch (ClassNotFoundException notVisible) {
+                continue; // listed on java.class.path but not visible to this loader: not its migration
+            } catch (LinkageError e) {
+                if (MigrationId.parse(simpleName(candidate.className())).isEmpty()) {
+                    continue; // an application class that does not link here, and no migration: not ours to judge
+                }
+                throw new MigrationException("Migration " + origin + " cannot be loaded: "
+                        + Messages.oneLine(e.toString()), e);
+            }
+            if (!Migration.class.isAssignableFrom(type) || type.isInterface()
+                    || java.lang.reflect.Modifier.isAbstract(type.getModifiers())) {
+                continue; // not a migration, or a base class for migrations
+            }
+            loaded.add(MigrationClasses.load(type, origin));
+        }
+        return MigrationClasses.ordered(loaded, describe());
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+
+    private URL[] urls() {
+        return entries.stream().map(p -> {
+            try {
+                return p.toUri().toURL();
+            } catch (MalformedURLException e) {
+                throw new MigrationException("Not a usable classpath entry: " + p, e);
+            }
+        }).toArray(URL[]::new);
+    }
+
+    @Override
+    public String toString() {
+        return describe() + (packages.length == 0 ? "" : " " + Arrays.toString(packages));
+    }
+}
