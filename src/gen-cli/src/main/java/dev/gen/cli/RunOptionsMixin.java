@@ -4,6 +4,7 @@ import dev.gen.core.GenException;
 import dev.gen.core.ExitCodes;
 import dev.gen.run.RunOptions;
 import dev.gen.run.TransactionMode;
+import dev.gen.sql.Durations;
 import java.time.Duration;
 import java.util.Locale;
 import picocli.CommandLine.Option;
@@ -49,44 +50,17 @@ final class RunOptionsMixin {
         return result;
     }
 
-    private static final java.util.regex.Pattern POSTGRES_DURATION =
-            java.util.regex.Pattern.compile("[0-9]+ ?(us|ms|s|min|h|d)?");
-
     /** A value PostgreSQL takes for lock_timeout and statement_timeout, checked before anything connects. */
     static String postgresDuration(String option, String text) {
-        String value = text.trim();
-        if (!POSTGRES_DURATION.matcher(value).matches()) {
-            throw new GenException(option + " '" + text + "' is not a PostgreSQL duration: write a whole number with"
-                    + " a unit (us, ms, s, min, h, d), e.g. 10s or 15min; 0 means no limit.", ExitCodes.USAGE);
+        if (!Durations.isPostgres(text)) {
+            throw new GenException(option + " '" + text + "' is not a PostgreSQL duration: write "
+                    + Durations.POSTGRES_FORM + ", e.g. 10s or 15min; 0 means no limit.", ExitCodes.USAGE);
         }
-        return value;
+        return text.trim();
     }
 
     static Duration parseDuration(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (t.startsWith("p")) {
-                return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
-            }
-            if (t.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-            }
-            if (t.endsWith("s")) {
-                return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
-            }
-            if (t.endsWith("min")) {
-                return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 3)));
-            }
-            if (t.endsWith("m")) {
-                return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
-            }
-            if (t.endsWith("h")) {
-                return Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
-            }
-            return Duration.ofSeconds(Long.parseLong(t));
-        } catch (RuntimeException e) {
-            throw new GenException("Cannot read the duration '" + text + "': write it like 500ms, 30s, 5m or 1h.",
-                    ExitCodes.USAGE);
-        }
+        return Durations.parseWait(text).orElseThrow(() -> new GenException("Cannot read the duration '" + text
+                + "': write " + Durations.WAIT_FORM + ".", ExitCodes.USAGE));
     }
 }

@@ -63,6 +63,6 @@ final class PendingMigrations {
     }
 
     private static String version(String className) {
-        return className.substring(1, 15);
+        return dev.gen.run.MigrationId.parse(className).map(dev.gen.run.MigrationId::version).orElse(className);
     }
 }

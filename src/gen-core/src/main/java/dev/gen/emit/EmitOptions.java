@@ -1,5 +1,6 @@
 package dev.gen.emit;
 
+import dev.gen.sql.Durations;
 import java.util.regex.Pattern;
 import javax.lang.model.SourceVersion;
 
@@ -18,9 +19,6 @@ public record EmitOptions(String javaPackage, String lockTimeout, String header,
     // ASCII identifiers only: emitted files are pure ASCII whatever encoding compiles them.
     private static final Pattern PACKAGE = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
 
-    // PostgreSQL's time units for lock_timeout; unit names are case-sensitive there. Without a unit: milliseconds.
-    private static final Pattern LOCK_TIMEOUT = Pattern.compile("[0-9]+ ?(us|ms|s|min|h|d)?");
-
     private static final EmitOptions DEFAULTS = new EmitOptions(null, null, null, null);
 
     public EmitOptions(String javaPackage, String lockTimeout, String header) {
@@ -37,9 +35,9 @@ public record EmitOptions(String javaPackage, String lockTimeout, String header,
             throw new EmitUsageException("Package '" + javaPackage + "' is not a valid Java package name: use"
                     + " dot-separated identifiers that are not keywords, e.g. db.migration.");
         }
-        if (lockTimeout != null && !LOCK_TIMEOUT.matcher(lockTimeout).matches()) {
-            throw new EmitUsageException("Lock timeout '" + lockTimeout + "' is not valid: use a whole number with a"
-                    + " PostgreSQL unit (us, ms, s, min, h, d), e.g. 5s.");
+        if (lockTimeout != null && !Durations.isPostgres(lockTimeout)) {
+            throw new EmitUsageException("Lock timeout '" + lockTimeout + "' is not valid: use "
+                    + Durations.POSTGRES_FORM + ", e.g. 5s.");
         }
     }
 

@@ -9,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -28,7 +27,6 @@ public final class MigrationNames {
 
     // ASCII only: the name becomes a file name and a Java identifier on every file system and in every encoding.
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
-    private static final Pattern CLASS_NAME = Pattern.compile("V([0-9]{14})" + SEPARATOR + "(.+?)(?:\\.java)?");
 
     // 'uuuu' (proleptic year) rather than 'yyyy' (year of era) so that strict resolving needs no era field.
     private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("uuuuMMddHHmmss", Locale.ROOT)
@@ -101,19 +99,22 @@ public final class MigrationNames {
      * @throws IllegalArgumentException when it does not follow the rule (the message says why)
      */
     public static MigrationId parse(String classOrFileName) {
-        Matcher matcher = classOrFileName == null ? null : CLASS_NAME.matcher(classOrFileName);
-        if (matcher == null || !matcher.matches()) {
-            throw new IllegalArgumentException("'" + classOrFileName + "' is not a migration class name: expected"
-                    + " V<yyyyMMddHHmmss>__<Name>, e.g. V20261121223000__AddUserNotes.");
+        // The runtime's MigrationId holds the one rule for reading names; the generator adds that the version is a
+        // date and time and that the name is one it would write.
+        dev.gen.run.MigrationId id = classOrFileName == null ? null
+                : dev.gen.run.MigrationId.parseClassOrFile(classOrFileName).orElse(null);
+        if (id == null) {
+            throw new IllegalArgumentException("'" + classOrFileName + "' is not a migration class name: expected "
+                    + dev.gen.run.MigrationId.EXPECTED_FORM + ".");
         }
         Instant timestamp;
         try {
-            timestamp = LocalDateTime.parse(matcher.group(1), VERSION).toInstant(ZoneOffset.UTC);
+            timestamp = LocalDateTime.parse(id.version(), VERSION).toInstant(ZoneOffset.UTC);
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("'" + classOrFileName + "' is not a migration class name: "
-                    + matcher.group(1) + " is not a date and time yyyyMMddHHmmss.", e);
+                    + id.version() + " is not a date and time yyyyMMddHHmmss.", e);
         }
-        String name = matcher.group(2);
+        String name = id.name();
         if (!isValidName(name)) {
             throw new IllegalArgumentException("'" + classOrFileName + "' is not a migration class name: '" + name
                     + "' is not a valid name (letters, digits and underscores, starting with a letter).");

@@ -356,7 +356,7 @@ final class MetadataReader {
             String other = seen.putIfAbsent(name, what);
             if (other != null && !other.equals(what)) {
                 throw new UnsupportedMappingException("The mapping has " + other + " and " + what + " both named "
-                        + name + " (after PostgreSQL cuts names to " + Names.MAX_IDENTIFIER_BYTES + " bytes), but"
+                        + name + " (after PostgreSQL cuts names to " + dev.gen.model.Identifiers.MAX_BYTES + " bytes), but"
                         + " tables, sequences and indexes share one namespace per schema, so the migration would fail."
                         + " Give one of them another name (@Table, @SequenceGenerator(sequenceName), @Index(name)).");
             }
@@ -376,7 +376,7 @@ final class MetadataReader {
     /** Two names that differ only after PostgreSQL's 63 bytes are one name in the database. */
     private static UnsupportedMappingException tooLong(QualifiedName name, String what) {
         return new UnsupportedMappingException("The mapping has " + what + ", which PostgreSQL cuts to the same "
-                + Names.MAX_IDENTIFIER_BYTES + "-byte name " + name + ". Give one of them a shorter name"
+                + dev.gen.model.Identifiers.MAX_BYTES + "-byte name " + name + ". Give one of them a shorter name"
                 + " (@Table, @JoinTable, @CollectionTable or @Column).");
     }
 

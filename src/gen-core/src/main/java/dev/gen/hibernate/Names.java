@@ -1,6 +1,6 @@
 package dev.gen.hibernate;
 
-import java.nio.charset.StandardCharsets;
+import dev.gen.model.Identifiers;
 import java.util.Locale;
 import org.hibernate.boot.model.naming.Identifier;
 
@@ -11,9 +11,6 @@ import org.hibernate.boot.model.naming.Identifier;
  * names for join and collection tables ({@code Entity_longCollectionProperty}).
  */
 final class Names {
-
-    /** PostgreSQL's {@code NAMEDATALEN - 1}. */
-    static final int MAX_IDENTIFIER_BYTES = 63;
 
     private Names() {
     }
@@ -31,27 +28,8 @@ final class Names {
         return text == null ? null : physical(Identifier.toIdentifier(text));
     }
 
-    /**
-     * The name as PostgreSQL stores it: at most 63 bytes of UTF-8, never splitting a character (as its
-     * {@code truncate_identifier} with {@code pg_mbcliplen} does).
-     */
+    /** The name as PostgreSQL stores it, cut to its 63 bytes. */
     static String truncated(String name) {
-        if (name == null || name.length() * 4 <= MAX_IDENTIFIER_BYTES
-                || name.getBytes(StandardCharsets.UTF_8).length <= MAX_IDENTIFIER_BYTES) {
-            return name;
-        }
-        StringBuilder result = new StringBuilder();
-        int used = 0;
-        for (int i = 0; i < name.length(); ) {
-            int codePoint = name.codePointAt(i);
-            int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
-            if (used + size > MAX_IDENTIFIER_BYTES) {
-                break;
-            }
-            result.appendCodePoint(codePoint);
-            used += size;
-            i += Character.charCount(codePoint);
-        }
-        return result.toString();
+        return Identifiers.truncated(name);
     }
 }

@@ -252,11 +252,7 @@ final class ScratchPlan {
     /** A DO block that runs {@code statement} unless {@code condition} holds. */
     private static String unless(String condition, String statement) {
         String body = "BEGIN IF NOT " + condition + " THEN EXECUTE " + Sql.literal(statement) + "; END IF; END";
-        String tag = "$gen$";
-        for (int i = 0; body.contains(tag); i++) {
-            tag = "$gen" + i + "$";
-        }
-        return "DO " + tag + body + tag;
+        return "DO " + Sql.dollarQuoted(body);
     }
 
     // ---- the script -----------------------------------------------------------------------------------------

@@ -1,10 +1,11 @@
 package dev.gen.introspect;
 
 import dev.gen.model.QualifiedName;
+import dev.gen.sql.Quote;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
-/** Quoting for the few statements this package builds itself (the scratch tables of the normaliser). */
+/** The normaliser's and introspector's access to {@link Quote}, the one quoting rule, for gen's model. */
 final class Sql {
 
     private Sql() {
@@ -12,7 +13,7 @@ final class Sql {
 
     /** An identifier in double quotes, embedded quotes doubled: always quoted, so case and keywords survive. */
     static String identifier(String name) {
-        return '"' + name.replace("\"", "\"\"") + '"';
+        return Quote.ident(name);
     }
 
     static String qualified(QualifiedName name) {
@@ -21,7 +22,12 @@ final class Sql {
 
     /** A string literal; {@code standard_conforming_strings} is on in every supported PostgreSQL. */
     static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
+        return Quote.literal(text);
+    }
+
+    /** {@code body} in dollar quotes with a tag it does not contain. */
+    static String dollarQuoted(String body) {
+        return Quote.dollarQuoted(body);
     }
 
     /**

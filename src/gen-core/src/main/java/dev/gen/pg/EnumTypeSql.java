@@ -23,7 +23,7 @@ final class EnumTypeSql {
     static List<String> replaceEnumType(EnumType type) {
         String old = type.name().name() + "__gen_old";
         QualifiedName oldName = QualifiedName.of(type.name().schema(), old);
-        String convert = "DO $gen$\nDECLARE\n    r record;\nBEGIN\n"
+        String convert = "DO " + Sql.dollarQuoted("\nDECLARE\n    r record;\nBEGIN\n"
                 + "    FOR r IN SELECT n.nspname, c.relname, a.attname FROM pg_attribute a\n"
                 + "        JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace\n"
                 + "        WHERE a.atttypid = " + literal(Sql.ident(oldName)) + "::regtype AND NOT a.attisdropped"
@@ -32,7 +32,7 @@ final class EnumTypeSql {
                 + "        EXECUTE format('ALTER TABLE %I.%I ALTER COLUMN %I TYPE %s USING %I::text::%s',"
                 + " r.nspname, r.relname, r.attname, " + literal(Sql.ident(type.name())) + ", r.attname, "
                 + literal(Sql.ident(type.name())) + ");\n"
-                + "    END LOOP;\nEND\n$gen$";
+                + "    END LOOP;\nEND\n");
         List<String> statements = new ArrayList<>();
         statements.add("ALTER TYPE " + ident(type.name()) + " RENAME TO " + ident(old));
         statements.addAll(createEnumType(type));

@@ -1,6 +1,6 @@
 package dev.gen.pg;
 
-import java.nio.charset.StandardCharsets;
+import dev.gen.model.Identifiers;
 import java.util.List;
 
 /**
@@ -9,8 +9,6 @@ import java.util.List;
  * PostgreSQL's {@code makeObjectName}: identifiers are at most 63 bytes, and the longer part is shortened first.
  */
 public final class PgNames {
-
-    private static final int MAX_IDENTIFIER_BYTES = 63;
 
     private PgNames() {
     }
@@ -39,9 +37,9 @@ public final class PgNames {
 
     static String makeObjectName(String name1, String name2, String label) {
         int overhead = (label == null ? 0 : label.length() + 1) + (name2 == null ? 0 : 1);
-        int available = MAX_IDENTIFIER_BYTES - overhead;
-        int name1Bytes = bytes(name1);
-        int name2Bytes = name2 == null ? 0 : bytes(name2);
+        int available = Identifiers.MAX_BYTES - overhead;
+        int name1Bytes = Identifiers.bytes(name1);
+        int name2Bytes = name2 == null ? 0 : Identifiers.bytes(name2);
         while (name1Bytes + name2Bytes > available) {
             if (name1Bytes > name2Bytes) {
                 name1Bytes--;
@@ -49,34 +47,13 @@ public final class PgNames {
                 name2Bytes--;
             }
         }
-        StringBuilder name = new StringBuilder(clip(name1, name1Bytes));
+        StringBuilder name = new StringBuilder(Identifiers.clip(name1, name1Bytes));
         if (name2 != null) {
-            name.append('_').append(clip(name2, name2Bytes));
+            name.append('_').append(Identifiers.clip(name2, name2Bytes));
         }
         if (label != null) {
             name.append('_').append(label);
         }
         return name.toString();
-    }
-
-    private static int bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
-    }
-
-    /** Cuts to at most {@code limit} bytes without splitting a character, as pg_mbcliplen does. */
-    private static String clip(String text, int limit) {
-        StringBuilder result = new StringBuilder();
-        int used = 0;
-        for (int i = 0; i < text.length(); ) {
-            int codePoint = text.codePointAt(i);
-            int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
-            if (used + size > limit) {
-                break;
-            }
-            result.appendCodePoint(codePoint);
-            used += size;
-            i += Character.charCount(codePoint);
-        }
-        return result.toString();
     }
 }

@@ -1,36 +1,33 @@
 package dev.gen.pg;
 
 import dev.gen.model.QualifiedName;
+import dev.gen.sql.Quote;
 import java.util.List;
-import java.util.stream.Collectors;
 
-/** Quoting for identifiers and literals: every name that reaches SQL passes through here. */
+/** The renderer's access to {@link Quote}, the one quoting rule, for names of gen's model. */
 public final class Sql {
 
     private Sql() {
     }
 
-    /** Always quotes, so that reserved words and mixed case need no special cases. */
     public static String ident(String name) {
-        if (name.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("An identifier cannot contain a NUL character");
-        }
-        return '"' + name.replace("\"", "\"\"") + '"';
+        return Quote.ident(name);
     }
 
     public static String ident(QualifiedName name) {
-        return ident(name.schema()) + "." + ident(name.name());
+        return Quote.qualified(name.schema(), name.name());
     }
 
     public static String idents(List<String> names) {
-        return names.stream().map(Sql::ident).collect(Collectors.joining(", "));
+        return Quote.idents(names);
     }
 
-    /** A string literal; PostgreSQL's standard_conforming_strings (on since 9.1) makes doubling quotes enough. */
     public static String literal(String value) {
-        if (value.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("A string literal cannot contain a NUL character");
-        }
-        return "'" + value.replace("'", "''") + "'";
+        return Quote.literal(value);
+    }
+
+    /** {@code body} in dollar quotes with a tag it does not contain. */
+    public static String dollarQuoted(String body) {
+        return Quote.dollarQuoted(body);
     }
 }

@@ -43,10 +43,6 @@ final class TypeChangeSql {
                 + "        RAISE EXCEPTION " + literal(format)
                 + ", offending USING ERRCODE = 'check_violation';\n"
                 + "    END IF;\nEND\n";
-        String tag = "$gen$";
-        for (int i = 1; body.contains(tag); i++) {
-            tag = "$gen" + i + "$";
-        }
-        return "DO " + tag + "\n" + body + tag;
+        return "DO " + Sql.dollarQuoted("\n" + body);
     }
 }

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 public record MigrationId(String version, String name) implements Comparable<MigrationId> {
 
     private static final Pattern CLASS_NAME = Pattern.compile("V(\\d{14})__(\\w+)");
+    /** How users name a migration on the command line: its version, class name or file name. */
+    private static final Pattern REFERENCE = Pattern.compile("V?(\\d{14})(?:__\\w+)?(?:\\.java)?");
 
     /** How a migration's name must look, for error messages. */
     public static final String EXPECTED_FORM = "V<yyyyMMddHHmmss>__<Name> (for example V20260314093000__CreateUsers)";
@@ -27,9 +29,30 @@ public record MigrationId(String version, String name) implements Comparable<Mig
         return m.matches() ? Optional.of(new MigrationId(m.group(1), m.group(2))) : Optional.empty();
     }
 
+    /** The id of a class's simple name or its source file's name ({@code ….java}); empty when it is neither. */
+    public static Optional<MigrationId> parseClassOrFile(String classOrFileName) {
+        String simpleName = classOrFileName.endsWith(".java")
+                ? classOrFileName.substring(0, classOrFileName.length() - ".java".length()) : classOrFileName;
+        return parse(simpleName);
+    }
+
+    /**
+     * The version a user means by {@code 20261121090000}, {@code V20261121090000__Init} or
+     * {@code V20261121090000__Init.java}; empty for anything else (which must never select every migration).
+     */
+    public static Optional<String> versionOf(String reference) {
+        Matcher m = REFERENCE.matcher(reference.trim());
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
     /** {@code V<version>__<name>}, the class's simple name. */
     public String simpleName() {
         return "V" + version + "__" + name;
+    }
+
+    /** The simple name with {@code .java}. */
+    public String fileName() {
+        return simpleName() + ".java";
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.gen.run;
 
+import dev.gen.sql.Quote;
+
 /** Identifier quoting for the few statements the runner writes itself. Values are always bound, never inlined. */
 final class Sql {
 
@@ -7,10 +9,10 @@ final class Sql {
     }
 
     static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+        return Quote.ident(identifier);
     }
 
     static String qualified(String schema, String name) {
-        return quote(schema) + "." + quote(name);
+        return Quote.qualified(schema, name);
     }
 }
