@@ -1,6 +1,6 @@
 package dev.gen.diff;
 
-import dev.gen.pg.TypeChanges;
+import dev.gen.postgres.TypeChanges;
 import dev.gen.diff.Change.AddCheck;
 import dev.gen.diff.Change.AddColumn;
 import dev.gen.diff.Change.AddEnumValue;

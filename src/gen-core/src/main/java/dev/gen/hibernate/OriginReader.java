@@ -1,5 +1,6 @@
 package dev.gen.hibernate;
 
+import dev.gen.model.Origin;
 import dev.gen.model.ColumnRef;
 import dev.gen.model.QualifiedName;
 import java.lang.reflect.Field;

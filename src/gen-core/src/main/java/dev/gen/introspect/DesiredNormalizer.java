@@ -14,7 +14,7 @@ import java.util.Map;
  * Brings the desired schema (Hibernate's DDL text) into PostgreSQL's canonical spelling, so that the diff can
  * compare it with the {@link Introspector}'s reading of the database as text.
  *
- * <p>Types {@link dev.gen.pg.PgTypes} knows are rewritten without the server. Everything else is left to
+ * <p>Types {@link dev.gen.postgres.PgTypes} knows are rewritten without the server. Everything else is left to
  * PostgreSQL itself: types it does not know ({@code columnDefinition} text, user types), and the defaults,
  * checks and expression or partial indexes of tables that already exist (only those: a new table is created
  * anyway, which keeps an empty-database run free of work). They go into temporary tables in one transaction

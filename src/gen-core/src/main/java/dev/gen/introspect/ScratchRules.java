@@ -4,7 +4,7 @@ import dev.gen.model.Column;
 import dev.gen.model.Index;
 import dev.gen.model.IndexKey;
 import dev.gen.model.Table;
-import dev.gen.pg.PgTypes;
+import dev.gen.postgres.PgTypes;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;

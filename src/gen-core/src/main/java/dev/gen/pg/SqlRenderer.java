@@ -1,5 +1,6 @@
 package dev.gen.pg;
 
+import dev.gen.postgres.PgNames;
 import static dev.gen.pg.EnumTypeSql.createEnumType;
 import static dev.gen.pg.EnumTypeSql.replaceEnumType;
 import static dev.gen.pg.Sql.ident;

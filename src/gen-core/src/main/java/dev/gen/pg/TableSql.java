@@ -1,5 +1,6 @@
 package dev.gen.pg;
 
+import dev.gen.postgres.PgTypes;
 import static dev.gen.pg.Sql.ident;
 import static dev.gen.pg.Sql.idents;
 import static dev.gen.pg.Sql.literal;

@@ -1,5 +1,7 @@
 package dev.gen.pg;
 
+import dev.gen.postgres.TypeChanges;
+import dev.gen.postgres.PgTypes;
 import static dev.gen.pg.Sql.ident;
 import static dev.gen.pg.Sql.literal;
 import static dev.gen.pg.TableSql.alterColumn;

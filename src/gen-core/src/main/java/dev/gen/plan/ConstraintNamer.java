@@ -11,7 +11,7 @@ import dev.gen.model.QualifiedName;
 import dev.gen.model.Schema;
 import dev.gen.model.Table;
 import dev.gen.model.UniqueKey;
-import dev.gen.pg.PgNames;
+import dev.gen.postgres.PgNames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -15,7 +15,7 @@ import dev.gen.diff.Change.DropIndex;
 import dev.gen.diff.Change.DropTable;
 import dev.gen.diff.Change.ReplaceEnumType;
 import dev.gen.pg.SqlRenderer;
-import dev.gen.pg.TypeChanges;
+import dev.gen.postgres.TypeChanges;
 import java.util.EnumSet;
 import java.util.Set;
 

@@ -8,7 +8,7 @@ import dev.gen.model.EnumType;
 import dev.gen.model.QualifiedName;
 import dev.gen.model.Schema;
 import dev.gen.model.Table;
-import dev.gen.pg.TypeChanges;
+import dev.gen.postgres.TypeChanges;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -20,7 +20,7 @@ import dev.gen.model.Schema;
 import dev.gen.model.Sequence;
 import dev.gen.model.Table;
 import dev.gen.model.UniqueKey;
-import dev.gen.hibernate.Origin;
+import dev.gen.model.Origin;
 import dev.gen.hibernate.TargetModel;
 import dev.gen.hibernate.TargetSettings;
 import java.io.IOException;

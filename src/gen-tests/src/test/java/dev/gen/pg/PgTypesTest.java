@@ -1,5 +1,6 @@
 package dev.gen.pg;
 
+import dev.gen.postgres.PgTypes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

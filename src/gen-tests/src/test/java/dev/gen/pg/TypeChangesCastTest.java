@@ -1,5 +1,6 @@
 package dev.gen.pg;
 
+import dev.gen.postgres.TypeChanges;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gen.model.ColumnType;

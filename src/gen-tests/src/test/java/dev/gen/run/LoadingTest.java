@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gen.api.Migrator;
+import dev.gen.run.Migrator;
 import dev.gen.testing.TestDatabase;
 import java.io.IOException;
 import java.net.URL;

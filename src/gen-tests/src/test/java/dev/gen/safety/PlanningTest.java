@@ -19,7 +19,7 @@ import dev.gen.model.Schema;
 import dev.gen.model.Table;
 import dev.gen.pg.RenderOptions;
 import dev.gen.pg.SqlRenderer;
-import dev.gen.pg.TypeChanges;
+import dev.gen.postgres.TypeChanges;
 import dev.gen.plan.Hazard;
 import dev.gen.plan.Plan;
 import dev.gen.plan.Planner;

@@ -1,4 +1,4 @@
-package dev.gen.hibernate;
+package dev.gen.model;
 
 /**
  * Where a column comes from in the entity model, so that a refusal can name the field a developer edits.

@@ -1,4 +1,4 @@
-package dev.gen.pg;
+package dev.gen.postgres;
 
 import dev.gen.model.Identifiers;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.gen.pg;
+package dev.gen.postgres;
 
 import dev.gen.model.ColumnType;
 import java.util.Locale;

@@ -1,12 +1,5 @@
-package dev.gen.api;
+package dev.gen.run;
 
-import dev.gen.run.ConnectionFactory;
-import dev.gen.run.MigrationSource;
-import dev.gen.run.MigrationStatus;
-import dev.gen.run.Migrations;
-import dev.gen.run.RunOptions;
-import dev.gen.run.RunResult;
-import dev.gen.run.TransactionMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -22,7 +15,7 @@ import java.util.Objects;
  *         .lockTimeout("10s").migrate();
  * }</pre>
  *
- * <p>Migrations are found by class name ({@code V<yyyyMMddHHmmss>__<Name>}, implementing {@link Migration}) in the
+ * <p>Migrations are found by class name ({@code V<yyyyMMddHHmmss>__<Name>}, implementing {@link dev.gen.api.Migration}) in the
  * given packages, or on the whole classpath of the class loader when none is given. The DataSource must be able to
  * lend two connections at once: one holds the lock while the other runs the migrations. Instances are immutable.
  */
