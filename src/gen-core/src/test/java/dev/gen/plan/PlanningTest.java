@@ -1,4 +1,4 @@
-package dev.gen.safety;
+package dev.gen.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
