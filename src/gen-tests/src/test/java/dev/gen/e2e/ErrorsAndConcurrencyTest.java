@@ -1,5 +1,6 @@
 package dev.gen.e2e;
 
+import dev.gen.testing.GenProcess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -125,9 +126,7 @@ class ErrorsAndConcurrencyTest {
     }
 
     private static List<String> javaCommand(String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.gen.cli.Main"));
+        List<String> command = GenProcess.cli();
         command.addAll(List.of(args));
         return command;
     }

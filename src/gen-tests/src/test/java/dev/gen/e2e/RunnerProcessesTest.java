@@ -1,5 +1,6 @@
 package dev.gen.e2e;
 
+import dev.gen.testing.GenProcess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -138,9 +139,7 @@ class RunnerProcessesTest {
     }
 
     private Process gen(TestDatabase db, Path log, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.gen.cli.Main"));
+        List<String> command = GenProcess.cli();
         command.addAll(List.of(args));
         if (!List.of(args).contains("--url")) {
             command.addAll(List.of("--url", db.jdbcUrl()));

@@ -1,5 +1,6 @@
 package dev.gen.scenarios;
 
+import dev.gen.testing.GenProcess;
 import static dev.gen.scenarios.Scenario.assertOneParagraph;
 import static dev.gen.scenarios.Scenario.history;
 import static dev.gen.scenarios.Scenario.tableExists;
@@ -186,9 +187,7 @@ class ConfigurationScenarioTest {
         }
 
         static Output run(Path directory, Map<String, String> env, String... args) throws Exception {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                    "dev.gen.cli.Main"));
+            List<String> command = GenProcess.cli("-XX:TieredStopAtLevel=1");
             command.addAll(List.of(args));
             ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
             builder.environment().keySet().removeIf(k -> k.startsWith("GEN_"));
