@@ -31,25 +31,31 @@ class ExampleWorkflowTest {
 
     @Test
     void committedExampleMigrationsBuildWhatHibernateExports() throws IOException {
-        Path classes = ExampleModel.compile(work.resolve("classes"));
         try (TestDatabase db = TestDatabase.create("example_committed");
                 TestDatabase export = TestDatabase.create("example_export")) {
-            Path dir = work.resolve("generated");
-            copyTree(Path.of("generated"), dir);
-            Cli cli = new Cli(db, "--classpath", classes.toString(), "--dir", dir.toString());
-
-            Cli.Result run = cli.run("migration:run");
-            assertEquals(0, run.exitCode(), run.toString());
-            HibernateSchemaValidator.validate(List.of(classes), Map.of(), db);
-            HibernateSchemaExport.create(List.of(classes), Map.of(), export);
-            CatalogSnapshot.of(db).assertEquals(CatalogSnapshot.of(export), "gen's migrations vs Hibernate's export");
-
-            Cli.Result again = cli.run("migration:generate", "Again");
-            assertEquals(0, again.exitCode(), again.toString());
-            assertTrue(again.out().startsWith("No changes"), again.toString());
-            assertEquals(2, countFiles(dir), "generate with no changes must write nothing");
-            assertEquals(0, cli.run("migration:generate", "--check").exitCode());
+            committedMigrationsBuildWhatHibernateExports(work, db, export);
         }
+    }
+
+    /** The committed migrations, run on {@code db}, give the catalog Hibernate's export gives {@code export}. */
+    static void committedMigrationsBuildWhatHibernateExports(Path work, TestDatabase db, TestDatabase export)
+            throws IOException {
+        Path classes = ExampleModel.compile(work.resolve("classes"));
+        Path dir = work.resolve("generated");
+        copyTree(Path.of("generated"), dir);
+        Cli cli = new Cli(db, "--classpath", classes.toString(), "--dir", dir.toString());
+
+        Cli.Result run = cli.run("migration:run");
+        assertEquals(0, run.exitCode(), run.toString());
+        HibernateSchemaValidator.validate(List.of(classes), Map.of(), db);
+        HibernateSchemaExport.create(List.of(classes), Map.of(), export);
+        CatalogSnapshot.of(db).assertEquals(CatalogSnapshot.of(export), "gen's migrations vs Hibernate's export");
+
+        Cli.Result again = cli.run("migration:generate", "Again");
+        assertEquals(0, again.exitCode(), again.toString());
+        assertTrue(again.out().startsWith("No changes"), again.toString());
+        assertEquals(2, countFiles(dir), "generate with no changes must write nothing");
+        assertEquals(0, cli.run("migration:generate", "--check").exitCode());
     }
 
     @Test
