@@ -1,38 +1,12 @@
 package dev.gen.plan;
 
 import dev.gen.diff.Change;
-import dev.gen.diff.Change.AddCheck;
 import dev.gen.diff.Change.AddColumn;
-import dev.gen.diff.Change.AddEnumValue;
-import dev.gen.diff.Change.AddForeignKey;
-import dev.gen.diff.Change.AddPrimaryKey;
-import dev.gen.diff.Change.AddUniqueKey;
-import dev.gen.diff.Change.AlterColumnDefault;
-import dev.gen.diff.Change.AlterColumnIdentity;
 import dev.gen.diff.Change.AlterColumnNullability;
-import dev.gen.diff.Change.AlterColumnType;
 import dev.gen.diff.Change.Backfill;
-import dev.gen.diff.Change.AlterSequence;
-import dev.gen.diff.Change.CreateEnumType;
-import dev.gen.diff.Change.CreateIndex;
-import dev.gen.diff.Change.CreateSchema;
-import dev.gen.diff.Change.CreateSequence;
 import dev.gen.diff.Change.CreateTable;
-import dev.gen.diff.Change.DropCheck;
 import dev.gen.diff.Change.DropColumn;
-import dev.gen.diff.Change.DropEnumType;
-import dev.gen.diff.Change.DropForeignKey;
-import dev.gen.diff.Change.DropIndex;
-import dev.gen.diff.Change.DropPrimaryKey;
-import dev.gen.diff.Change.DropSchema;
-import dev.gen.diff.Change.DropSequence;
-import dev.gen.diff.Change.DropTable;
-import dev.gen.diff.Change.DropUniqueKey;
-import dev.gen.diff.Change.RenameColumn;
 import dev.gen.diff.Change.RenameTable;
-import dev.gen.diff.Change.ReplaceEnumType;
-import dev.gen.diff.Change.SetColumnComment;
-import dev.gen.diff.Change.SetTableComment;
 import dev.gen.model.ColumnRef;
 import dev.gen.model.QualifiedName;
 import dev.gen.model.Schema;
@@ -51,7 +25,6 @@ import java.util.Map;
  */
 public final class Planner {
 
-    private static final int BACKFILL_PHASE = 10;
 
     private final SqlRenderer renderer;
 
@@ -155,75 +128,8 @@ public final class Planner {
     private static int orderKey(Change change, Set<ColumnRef> added, Set<QualifiedName> backfilled) {
         if (change instanceof DropColumn drop && backfilled.contains(drop.table())
                 && !added.contains(new ColumnRef(drop.table(), drop.column().name()))) {
-            return BACKFILL_PHASE * 2 + 1;
+            return Phase.BACKFILL_AND_DROP_DEFAULTS.ordinal() * 2 + 1;
         }
-        return phase(change) * 2;
-    }
-
-    static int phase(Change change) {
-        if (change instanceof CreateSchema) {
-            return 0;
-        }
-        if (change instanceof CreateEnumType || change instanceof AddEnumValue || change instanceof ReplaceEnumType
-                || change instanceof Change.RenameEnumValue) {
-            return 1;
-        }
-        if (change instanceof CreateSequence || change instanceof AlterSequence) {
-            return 2;
-        }
-        if (change instanceof DropForeignKey) {
-            return 3;
-        }
-        if (change instanceof DropIndex || change instanceof DropUniqueKey || change instanceof DropCheck
-                || change instanceof DropPrimaryKey) {
-            return 4;
-        }
-        if (change instanceof RenameTable) {
-            return 5;
-        }
-        if (change instanceof RenameColumn) {
-            return 6;
-        }
-        if (change instanceof DropTable) {
-            return 7;
-        }
-        if (change instanceof CreateTable) {
-            return 8;
-        }
-        if (change instanceof DropColumn || change instanceof AddColumn) {
-            return 9;
-        }
-        if (change instanceof Backfill) {
-            return BACKFILL_PHASE;
-        }
-        if (change instanceof AlterColumnDefault alter && alter.to() == null) {
-            return 10; // an old default may not cast to the new type
-        }
-        if (change instanceof AlterColumnType) {
-            return 11;
-        }
-        if (change instanceof AlterColumnDefault || change instanceof AlterColumnNullability) {
-            return 12;
-        }
-        if (change instanceof AlterColumnIdentity) {
-            return 13; // identity needs NOT NULL first
-        }
-        if (change instanceof AddPrimaryKey || change instanceof AddUniqueKey || change instanceof AddCheck
-                || change instanceof CreateIndex) {
-            return 14;
-        }
-        if (change instanceof AddForeignKey) {
-            return 15;
-        }
-        if (change instanceof SetTableComment || change instanceof SetColumnComment) {
-            return 16;
-        }
-        if (change instanceof DropSequence || change instanceof DropEnumType) {
-            return 17;
-        }
-        if (change instanceof DropSchema) {
-            return 18;
-        }
-        throw new IllegalArgumentException("No phase for " + change);
+        return Phase.of(change).ordinal() * 2;
     }
 }
