@@ -1,7 +1,7 @@
 package dev.gen.cli;
 
 import dev.gen.core.RenameResolver;
-import dev.gen.plan.RenameCandidate;
+import dev.gen.diff.RenameCandidate;
 import java.io.Console;
 
 /** Asks on the terminal, as Django does: {@code Did you rename users.nick to users.nickname? [y/N]}. */

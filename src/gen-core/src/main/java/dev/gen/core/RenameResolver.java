@@ -1,6 +1,6 @@
 package dev.gen.core;
 
-import dev.gen.plan.RenameCandidate;
+import dev.gen.diff.RenameCandidate;
 
 /**
  * Answers whether a drop and an add that look alike are a rename. The command line asks on an interactive terminal

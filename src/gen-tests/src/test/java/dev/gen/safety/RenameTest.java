@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gen.core.GenerateRequest;
 import dev.gen.core.GenerateResult;
-import dev.gen.plan.RenameCandidate;
+import dev.gen.diff.RenameCandidate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.gen.plan;
+package dev.gen.diff;
 
 import dev.gen.model.QualifiedName;
 

@@ -1,7 +1,5 @@
-package dev.gen.plan;
+package dev.gen.diff;
 
-import dev.gen.diff.DiffOptions;
-import dev.gen.diff.SchemaDiff;
 import dev.gen.model.Column;
 import dev.gen.model.ColumnType;
 import dev.gen.model.EnumType;
