@@ -91,6 +91,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    /** For the hint after a run against the embedded server. */
+    private boolean lastResultHadNoChanges;
+
     @Spec
     CommandSpec spec;
 
@@ -114,7 +117,22 @@ final class GenerateCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--format " + format + " is not known: use text or json.");
         }
-        GenConfig config = common.resolve();
+        GenConfig config = common.resolveWithoutDatabase();
+        if (config.url() == null) {
+            try (EmbeddedHistory history = EmbeddedHistory.start(config, spec.commandLine().getErr())) {
+                int status = generate(history.config(), json);
+                if (status == ExitCodes.OK && !json && history.replayedAny() && lastResultHadNoChanges) {
+                    spec.commandLine().getErr().println("gen: the migrations in " + config.migrationsDir()
+                            + " already build what the entities map; to see a migration from scratch, give --dir an"
+                            + " empty directory.");
+                }
+                return status;
+            }
+        }
+        return generate(config, json);
+    }
+
+    private int generate(GenConfig config, boolean json) {
         GenerateRequest.Mode mode = check ? GenerateRequest.Mode.CHECK
                 : dryRun ? GenerateRequest.Mode.DRY_RUN : GenerateRequest.Mode.WRITE;
         GenerateRequest request = new GenerateRequest(name == null ? "Check" : name, mode, timestamp,
@@ -135,6 +153,7 @@ final class GenerateCommand implements Callable<Integer> {
             out.flush();
             return mode == GenerateRequest.Mode.CHECK && result.hasChanges() ? ExitCodes.PENDING_CHANGES : ExitCodes.OK;
         }
+        lastResultHadNoChanges = !result.hasChanges();
         if (!result.hasChanges()) {
             out.println("No changes: the database matches the entities.");
             return ExitCodes.OK;

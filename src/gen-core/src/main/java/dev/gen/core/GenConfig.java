@@ -72,6 +72,13 @@ public record GenConfig(
         }
     }
 
+    /** The same settings against another database: for a scratch database that history is replayed into. */
+    public GenConfig withConnection(String newUrl, String newUser, String newPassword) {
+        return new GenConfig(newUrl, newUser, newPassword, schemas, classpath, packages, migrationsDir,
+                migrationsPackage, historyTable, excludeTables, properties, online, lockTimeout, excludeServices,
+                migrationsClasspath);
+    }
+
     public String defaultSchema() {
         return schemas.get(0);
     }
