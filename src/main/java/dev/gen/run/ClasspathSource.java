@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** Precompiled migrations found with ClassGraph, either in given directories and jars or through a class loader. */
@@ -57,13 +59,11 @@ final class ClasspathSource implements MigrationSource {
                         + " does not exist. Build the migrations first, or fix the path.");
             }
         }
-        // Parent is gen's own loader, so that the migrations' Migration is the runner's Migration.
-        try (URLClassLoader own = new URLClassLoader(urls(), Migration.class.getClassLoader())) {
-            List<String> paths = entries.stream().map(Path::toString).toList();
-            return scan(new ClassGraph().overrideClasspath(paths), own);
-        } catch (IOException e) {
-            throw new MigrationException("Cannot close the migrations' class loader: " + e.getMessage(), e);
-        }
+        // Parent is gen's own loader, so that the migrations' Migration is the runner's Migration. The loader stays
+        // open as long as its migrations may run: a command creates them only when it executes them.
+        URLClassLoader own = new URLClassLoader(urls(), Migration.class.getClassLoader());
+        List<String> paths = entries.stream().map(Path::toString).toList();
+        return scan(new ClassGraph().overrideClasspath(paths), own);
     }
 
     private List<LoadedMigration> scan(ClassGraph graph, ClassLoader classes) {
@@ -79,15 +79,36 @@ final class ClasspathSource implements MigrationSource {
                 String origin = "class " + info.getName() + " in " + location(info);
                 Class<?> type;
                 try {
-                    type = Class.forName(info.getName(), true, classes);
+                    // Loaded, not initialised: no static initializer of a migration runs while listing them.
+                    type = Class.forName(info.getName(), false, classes);
                 } catch (ClassNotFoundException | LinkageError e) {
                     throw new MigrationException("Migration " + origin + " cannot be loaded: "
                             + Messages.oneLine(e.toString()), e);
                 }
-                loaded.add(MigrationClasses.load(type, origin));
+                SortedMap<String, byte[]> classFiles = classFiles(info);
+                loaded.add(MigrationClasses.load(type, origin, () -> Checksums.ofClassFiles(classFiles)));
             }
         }
         return MigrationClasses.ordered(loaded, describe());
+    }
+
+    /** The class file of the migration and of its nested classes, as the scan read them. */
+    private static SortedMap<String, byte[]> classFiles(ClassInfo info) {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        List<ClassInfo> classes = new ArrayList<>(List.of(info));
+        classes.addAll(info.getInnerClasses());
+        for (ClassInfo c : classes) {
+            if (c.getResource() == null) {
+                continue; // a nested class outside the scanned packages: not part of the migration's files
+            }
+            try {
+                files.put(c.getName(), c.getResource().load());
+            } catch (IOException | RuntimeException e) {
+                throw new MigrationException("Cannot read the class file of " + c.getName() + " in " + location(c)
+                        + " to compute the migration's checksum: " + e.getMessage(), e);
+            }
+        }
+        return files;
     }
 
     private static String location(ClassInfo info) {
