@@ -19,7 +19,7 @@ final class ExecutingContext implements MigrationContext {
     private String last = "";
     private SQLException serverError;
     private StatementFailure refusal;
-    private LockLostException lockLost;
+    private volatile LockLostException lockLost; // set by the lock watch too
 
     ExecutingContext(Statement statement, boolean inTransaction, Session session) {
         this.statement = statement;
@@ -29,7 +29,10 @@ final class ExecutingContext implements MigrationContext {
 
     @Override
     public void execute(String sql) throws SQLException {
-        if (refusal != null || lockLost != null) {
+        if (lockLost != null) {
+            throw lockLost;
+        }
+        if (refusal != null) {
             throw new IllegalStateException("gen stopped this migration already; it must not issue more statements");
         }
         if (sql == null || sql.isBlank()) {
@@ -86,6 +89,11 @@ final class ExecutingContext implements MigrationContext {
         return new StatementFailure(executed + 1, last, thrown, "its " + method + " threw "
                 + Messages.oneLine(String.valueOf(thrown))
                 + (executed == 0 ? " before issuing any statement" : " after statement " + executed));
+    }
+
+    /** The lock watch found the lock gone, and cancels the running statement. */
+    void lockLost(LockLostException lost) {
+        lockLost = lost;
     }
 
     int executed() {

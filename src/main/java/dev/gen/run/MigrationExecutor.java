@@ -125,7 +125,7 @@ final class MigrationExecutor {
         try (Statement statement = session.work().createStatement()) {
             ExecutingContext context = new ExecutingContext(statement, inTransaction, session);
             Throwable thrown = null;
-            try {
+            try (AutoCloseable watch = session.watchLock(statement, context::lockLost)) {
                 body.run(context);
             } catch (MigrationException e) {
                 if (!(e instanceof LockLostException)) {

@@ -108,7 +108,7 @@ final class Session implements AutoCloseable {
      *
      * @throws LockLostException with a message saying that the lock is gone; callers add what they roll back
      */
-    void requireLock() {
+    synchronized void requireLock() {
         lastLockCheck = System.nanoTime();
         String reason;
         try {
@@ -124,10 +124,40 @@ final class Session implements AutoCloseable {
     }
 
     /** {@link #requireLock()} between a migration's statements, at most once a second, to stop long ones early. */
-    void checkLockNowAndThen() {
+    synchronized void checkLockNowAndThen() {
         if (System.nanoTime() - lastLockCheck >= LOCK_CHECK_INTERVAL_NANOS) {
             requireLock();
         }
+    }
+
+    /**
+     * Watches the lock while a migration's code runs, so that a long statement does not go on for long after the
+     * lock is gone: about once a second a daemon thread checks it, and when it is lost tells {@code onLoss} and
+     * cancels {@code running} (the statement fails, and the command rolls back). Close it when the code returns.
+     */
+    AutoCloseable watchLock(java.sql.Statement running, java.util.function.Consumer<LockLostException> onLoss) {
+        Thread watcher = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(LOCK_CHECK_INTERVAL_NANOS / 1_000_000);
+                    try {
+                        checkLockNowAndThen();
+                    } catch (LockLostException lost) {
+                        onLoss.accept(lost);
+                        running.cancel();
+                        return;
+                    }
+                }
+            } catch (InterruptedException | SQLException e) {
+                // Closed, or the statement could not be cancelled: the next check between statements stops it.
+            }
+        }, "gen-lock-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+        return () -> {
+            watcher.interrupt();
+            watcher.join();
+        };
     }
 
     /**
