@@ -34,7 +34,7 @@ public final class LoadedMigration {
      * {@link dev.gen.api.MigrationChecksum}, else that of its class files.
      */
     public static LoadedMigration of(MigrationId id, Migration migration, String origin) {
-        return new LoadedMigration(id, migration, MigrationClasses.checksumOfClass(migration.getClass(), origin),
+        return new LoadedMigration(id, migration, MigrationClasses.checksumOfClass(migration.getClass(), id, origin),
                 origin);
     }
 

@@ -54,8 +54,7 @@ final class MigrationClasses {
     }
 
     /** The declared checksum, else that of the class files of {@code type} and its nested classes. */
-    static String checksumOfClass(Class<?> type, String origin) {
-        MigrationId id = idOf(type.getSimpleName(), origin);
+    static String checksumOfClass(Class<?> type, MigrationId id, String origin) {
         return declaredChecksum(type, id, origin).orElseGet(() -> {
             SortedMap<String, byte[]> files = new TreeMap<>();
             List<Class<?>> classes = new ArrayList<>(List.of(type));
