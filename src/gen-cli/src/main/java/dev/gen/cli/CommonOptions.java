@@ -1,7 +1,9 @@
 package dev.gen.cli;
 
 import dev.gen.core.ConfigResolver;
+import dev.gen.core.ExitCodes;
 import dev.gen.core.GenConfig;
+import dev.gen.core.GenException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -61,6 +63,7 @@ public final class CommonOptions {
     }
 
     private GenConfig resolve(boolean requireUrl) {
+        refusePasswordInUrlFlag(url);
         Map<String, String> flags = new HashMap<>();
         put(flags, "url", url);
         put(flags, "user", user);
@@ -74,6 +77,20 @@ public final class CommonOptions {
         put(flags, "migrations-classpath", migrationsClasspath);
         extra(flags);
         return ConfigResolver.resolve(flags, System.getenv(), config, Path.of("").toAbsolutePath(), requireUrl);
+    }
+
+    /**
+     * A flag's value is visible to every user of the machine in the process list, so a password inside {@code --url}
+     * is refused rather than merely masked in gen's output. A URL from {@code GEN_URL} or gen.properties may carry
+     * one: neither shows in the process list.
+     */
+    static void refusePasswordInUrlFlag(String url) {
+        if (dev.gen.run.Secrets.urlHasPassword(url)) {
+            throw new GenException("--url " + dev.gen.run.Secrets.redactUrl(url) + " carries a password, which every"
+                    + " user of this machine can read in the process list while gen runs. Remove it from --url and"
+                    + " give it with GEN_PASSWORD, --password-env <VAR> or --password-file <path> (or password= in"
+                    + " gen.properties, or in a URL set with GEN_URL or url= there).", ExitCodes.USAGE);
+        }
     }
 
     /** Command-specific flags that also have a configuration key. */

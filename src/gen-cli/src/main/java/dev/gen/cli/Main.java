@@ -80,7 +80,7 @@ public final class Main {
         if (e instanceof CommandLine.ParameterException || e instanceof dev.gen.emit.EmitUsageException) {
             return ExitCodes.USAGE;
         }
-        if (e instanceof LockTimeoutException) {
+        if (e instanceof LockTimeoutException || e instanceof dev.gen.run.LockLostException) {
             return ExitCodes.LOCK_TIMEOUT;
         }
         if (e instanceof MigrationFailedException) {

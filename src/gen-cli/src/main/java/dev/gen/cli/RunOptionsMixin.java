@@ -7,7 +7,9 @@ import dev.gen.run.TransactionMode;
 import dev.gen.sql.Durations;
 import java.time.Duration;
 import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options of the commands that take the migration lock. */
 final class RunOptionsMixin {
@@ -28,8 +30,18 @@ final class RunOptionsMixin {
             description = "each (default): a transaction per migration; all: one for the run; none.")
     String transaction;
 
+    /** The command this mixin belongs to, for its error stream: notices such as "waiting for the lock" go there. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     RunOptions apply(RunOptions options) {
         RunOptions result = options;
+        if (command != null) {
+            result = result.withNotices(line -> {
+                command.commandLine().getErr().println("gen: " + line);
+                command.commandLine().getErr().flush();
+            });
+        }
         if (lockWait != null) {
             result = result.withLockWait(parseDuration(lockWait));
         }

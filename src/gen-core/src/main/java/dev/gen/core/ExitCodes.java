@@ -18,7 +18,7 @@ public final class ExitCodes {
     public static final int MIGRATIONS = 6;
     /** A migration failed while running; it was rolled back. */
     public static final int MIGRATION_FAILED = 7;
-    /** The migration lock could not be taken in time. */
+    /** The migration lock could not be taken in time, or was lost while migrating (nothing more was committed). */
     public static final int LOCK_TIMEOUT = 8;
     /** Anything else: a bug in gen. */
     public static final int INTERNAL = 70;

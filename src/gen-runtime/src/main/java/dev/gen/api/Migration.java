@@ -4,8 +4,12 @@ import java.sql.SQLException;
 
 /**
  * A schema migration: the public contract between generated (or hand-written) migration classes and gen's
- * runner. Implementations issue their statements through the context only, one statement per call, so that
- * the runner can checksum what a migration executes and apply it atomically with its history row.
+ * runner. Implementations issue their statements through the context only, one statement per call, so that the
+ * runner can apply them atomically with the migration's history row.
+ *
+ * <p>The runner creates a migration only to execute it: listing and validating never run a migration's static
+ * initializer, constructor, {@code up} or {@code down}. Its checksum comes from its source (or, precompiled, its
+ * class files), or from a {@link MigrationChecksum} it declares; {@code up} may compute values at run time.
  *
  * <p>The class name is the migration's identity: {@code V<yyyyMMddHHmmss>__<Name>}, so that sorting names
  * sorts by time.

@@ -26,9 +26,11 @@ final class ApplyCommand {
             Validation validation = validate(session, sources);
             Validation.requireNone(validation.forRun(options.outOfOrder()));
             List<LoadedMigration> pending = upTo(validation.pending(), options.target());
+            upgradeChecksums(session, validation, options);
             if (options.fake()) {
                 return new RunResult(record(session, pending), true, since(start));
             }
+            prepare(pending);
             List<ExecutedMigration> applied = options.transactionMode() == TransactionMode.ALL
                     ? applyAsOneTransaction(session, pending)
                     : applyEach(session, pending);
@@ -49,6 +51,7 @@ final class ApplyCommand {
             Validation validation = validate(session, sources);
             // Out-of-order is no concern here: recording older migrations is what a baseline is for.
             Validation.requireNone(validation.forRun(true));
+            upgradeChecksums(session, validation, options);
             return new RunResult(record(session, upTo(validation.pending(), version)), true, since(start));
         }
     }
@@ -68,24 +71,67 @@ final class ApplyCommand {
         List<ExecutedMigration> applied = new ArrayList<>();
         for (LoadedMigration m : pending) {
             boolean transactional = m.transactional() && options.transactionMode() == TransactionMode.EACH;
+            MigrationExecutor.Claim notYetApplied = c -> stillPending(history, c, m);
             try {
                 long ms;
                 if (transactional) {
                     executor.begin();
-                    ms = executor.inTransaction(m, m.up(), (c, t) -> history.insert(c, m, t, true));
+                    if (!executor.claimInTransaction(notYetApplied)) {
+                        executor.commit();
+                        continue;
+                    }
+                    ms = executor.inTransaction(m, "up()", ctx -> m.migration().up(ctx),
+                            (c, t) -> history.insert(c, m, t, true));
                     executor.commit();
                 } else {
-                    ms = executor.outsideTransaction(m, m.up(), (c, t) -> history.insert(c, m, t, false),
-                            (c, t) -> history.markSucceeded(c, m.id(), t));
+                    try {
+                        if (!executor.claimOutsideTransaction(notYetApplied)) {
+                            continue;
+                        }
+                        ms = executor.outsideTransaction(m, "up()", ctx -> m.migration().up(ctx),
+                                (c, t) -> history.insert(c, m, t, false),
+                                (c, t) -> history.markSucceeded(c, m.id(), t), (c, t) -> history.delete(c, m.id()));
+                    } finally {
+                        executor.releaseClaim();
+                    }
                 }
                 applied.add(new ExecutedMigration(m.id(), ms));
             } catch (StatementFailure failure) {
-                executor.rollbackQuietly();
+                boolean rolledBack = executor.rollbackQuietly();
                 throw Failures.of(m, failure, transactional ? Failures.Scope.OWN_TRANSACTION
-                        : Failures.Scope.NO_TRANSACTION, false, applied, history.qualifiedName());
+                        : Failures.Scope.NO_TRANSACTION, false, applied, history.qualifiedName(), rolledBack);
+            } catch (LockLostException lost) {
+                executor.rollbackQuietly();
+                throw lockLost(lost, m, transactional, false, applied);
+            } catch (RuntimeException e) {
+                executor.rollbackQuietly();
+                throw e;
             }
         }
         return applied;
+    }
+
+    /** Under the work lock: false (and a notice) when another runner recorded it since this run read the history. */
+    private boolean stillPending(HistoryTable history, java.sql.Connection c, LoadedMigration m)
+            throws SQLException {
+        if (!history.recorded(c, m.id())) {
+            return true;
+        }
+        options.notices().accept("Migration " + m.id() + " was applied by another runner meanwhile; skipped.");
+        return false;
+    }
+
+    /** The lock was lost while {@code m} ran: say what was rolled back, what stays, and what to do. */
+    static LockLostException lockLost(LockLostException lost, LoadedMigration m, boolean transactional,
+            boolean revert, List<ExecutedMigration> completed) {
+        String done = revert ? "reverted" : "applied";
+        return new LockLostException(lost.getMessage() + " " + (transactional
+                ? "Migration " + m.id() + " was rolled back" + (revert ? " and stays applied." : " and not recorded.")
+                : "Migration " + m.id() + " runs outside a transaction, so the statements it executed before"
+                        + " this stay; it is recorded as failed.")
+                + (completed.isEmpty() ? "" : " The " + Messages.plural(completed.size(), "migration") + " "
+                        + done + " before it in this run stay " + done + ".")
+                + " Check with gen migration:status once no other runner is working, then run again.", lost);
     }
 
     private List<ExecutedMigration> applyAsOneTransaction(Session session, List<LoadedMigration> pending) {
@@ -96,18 +142,76 @@ final class ApplyCommand {
         LoadedMigration current = null;
         try {
             executor.begin();
+            executor.claimInTransaction(c -> true);
             for (LoadedMigration m : pending) {
                 current = m;
-                long ms = executor.inTransaction(m, m.up(), (c, t) -> history.insert(c, m, t, true));
+                if (!stillPending(history, session.work(), m)) {
+                    continue;
+                }
+                long ms = executor.inTransaction(m, "up()", ctx -> m.migration().up(ctx),
+                        (c, t) -> history.insert(c, m, t, true));
                 applied.add(new ExecutedMigration(m.id(), ms));
             }
             executor.commit();
             return applied;
         } catch (StatementFailure failure) {
-            executor.rollbackQuietly();
+            boolean rolledBack = executor.rollbackQuietly();
             LoadedMigration failed = current != null ? current : pending.get(0);
             throw Failures.of(failed, failure, Failures.Scope.RUN_TRANSACTION, false, applied,
-                    history.qualifiedName());
+                    history.qualifiedName(), rolledBack);
+        } catch (SQLException e) {
+            executor.rollbackQuietly();
+            throw historyError(e);
+        } catch (LockLostException lost) {
+            executor.rollbackQuietly();
+            throw new LockLostException(lost.getMessage() + " The whole run was one transaction and was rolled"
+                    + " back: no migration was applied. Run again.", lost);
+        } catch (RuntimeException e) {
+            executor.rollbackQuietly();
+            throw e;
+        }
+    }
+
+    /**
+     * Creates every migration about to run and reads its settings, so that a static initializer, constructor or
+     * setting that throws stops the command before anything is executed.
+     */
+    static void prepare(List<LoadedMigration> migrations) {
+        for (LoadedMigration m : migrations) {
+            m.migration();
+            m.transactional();
+            m.lockTimeout();
+            m.statementTimeout();
+            m.searchPath();
+        }
+    }
+
+    /**
+     * Rewrites checksums written under gen's former rule (see {@link Checksums}) to the current one, in one
+     * transaction under the lock. Such a row was accepted by the validation; from now on it is verified.
+     */
+    static void upgradeChecksums(Session session, Validation validation, RunOptions options) {
+        List<HistoryRow> legacy = validation.history().stream().filter(row -> validation.source(row.id()) != null
+                && Checksums.upgradable(row.checksum(), validation.source(row.id()).checksum())).toList();
+        if (legacy.isEmpty()) {
+            return;
+        }
+        MigrationExecutor executor = new MigrationExecutor(session, options);
+        try {
+            executor.begin();
+            for (HistoryRow row : legacy) {
+                session.history().updateChecksum(session.work(), row.id(), validation.source(row.id()).checksum());
+            }
+            executor.commit();
+        } catch (SQLException e) {
+            executor.rollbackQuietly();
+            throw historyError(e);
+        } catch (StatementFailure e) {
+            executor.rollbackQuietly();
+            throw historyError(e.sqlException());
+        } catch (RuntimeException e) {
+            executor.rollbackQuietly();
+            throw e;
         }
     }
 
@@ -127,10 +231,15 @@ final class ApplyCommand {
     /** Records migrations as applied without running them, in one transaction. */
     private List<ExecutedMigration> record(Session session, List<LoadedMigration> migrations) {
         MigrationExecutor executor = new MigrationExecutor(session, options);
+        List<ExecutedMigration> recorded = new ArrayList<>();
         try {
             executor.begin();
+            executor.claimInTransaction(c -> true);
             for (LoadedMigration m : migrations) {
-                session.history().insert(session.work(), m, 0, true);
+                if (stillPending(session.history(), session.work(), m)) {
+                    session.history().insert(session.work(), m, 0, true);
+                    recorded.add(new ExecutedMigration(m.id(), 0));
+                }
             }
             executor.commit();
         } catch (SQLException e) {
@@ -139,8 +248,11 @@ final class ApplyCommand {
         } catch (StatementFailure e) {
             executor.rollbackQuietly();
             throw recordError(session, e.sqlException());
+        } catch (RuntimeException e) {
+            executor.rollbackQuietly();
+            throw e;
         }
-        return migrations.stream().map(m -> new ExecutedMigration(m.id(), 0)).toList();
+        return recorded;
     }
 
     private static MigrationException recordError(Session session, SQLException e) {

@@ -28,8 +28,37 @@ import java.util.stream.Stream;
  */
 final class ClassFiles {
 
-    /** A top-level class and where it was found, for messages. */
-    record Found(String className, String location) {
+    /**
+     * A top-level class, where it was found (for messages), and the names of its nested and anonymous classes found
+     * beside it ({@code Outer$Inner}), whose class files belong to it.
+     */
+    record Found(String className, String location, List<String> nested) {
+        Found {
+            nested = List.copyOf(nested);
+        }
+    }
+
+    /** Collects top-level classes and the nested class files beside them, in a stable order. */
+    private static final class Collector {
+        private final Map<String, String> locations = new LinkedHashMap<>();
+        private final Map<String, java.util.TreeSet<String>> nested = new LinkedHashMap<>();
+
+        void add(String path, String location) {
+            String name = className(path);
+            int dollar = name.indexOf('$');
+            if (dollar >= 0) {
+                nested.computeIfAbsent(name.substring(0, dollar), n -> new java.util.TreeSet<>()).add(name);
+            } else {
+                locations.putIfAbsent(name, location);
+            }
+        }
+
+        List<Found> found() {
+            List<Found> result = new ArrayList<>();
+            locations.forEach((name, location) -> result.add(new Found(name, location,
+                    List.copyOf(nested.getOrDefault(name, new java.util.TreeSet<>())))));
+            return result;
+        }
     }
 
     private ClassFiles() {
@@ -37,7 +66,7 @@ final class ClassFiles {
 
     /** Every top-level class in these directories and jars. */
     static List<Found> inEntries(List<Path> entries) {
-        Map<String, Found> found = new LinkedHashMap<>();
+        Collector found = new Collector();
         for (Path entry : entries) {
             if (Files.isDirectory(entry)) {
                 inDirectory(entry, entry, found);
@@ -45,7 +74,7 @@ final class ClassFiles {
                 inJar(entry.toFile(), "", found);
             }
         }
-        return List.copyOf(found.values());
+        return found.found();
     }
 
     /**
@@ -53,8 +82,8 @@ final class ClassFiles {
      * every directory and jar on its {@code URLClassLoader} chain, or on {@code java.class.path}.
      */
     static List<Found> inPackages(ClassLoader loader, List<String> packages) {
-        Map<String, Found> found = new LinkedHashMap<>();
         if (packages.isEmpty()) {
+            Map<String, Found> found = new LinkedHashMap<>();
             // The whole classpath: only classes named like migrations, so that the application's other classes are
             // never loaded for this.
             for (Path entry : classpathOf(loader)) {
@@ -67,6 +96,7 @@ final class ClassFiles {
             }
             return List.copyOf(found.values());
         }
+        Collector found = new Collector();
         List<Path> classpath = classpathOf(loader);
         for (String pkg : packages) {
             String path = pkg.replace('.', '/');
@@ -86,7 +116,7 @@ final class ClassFiles {
                 }
             }
         }
-        return List.copyOf(found.values());
+        return found.found();
     }
 
     private static List<URL> resources(ClassLoader loader, String path) {
@@ -99,7 +129,7 @@ final class ClassFiles {
         }
     }
 
-    private static void inUrl(URL url, String packagePath, Map<String, Found> found) {
+    private static void inUrl(URL url, String packagePath, Collector found) {
         if ("file".equals(url.getProtocol())) {
             try {
                 Path directory = Path.of(url.toURI());
@@ -129,20 +159,18 @@ final class ClassFiles {
                 + " cannot list the migrations in it. Put the migrations in a directory or a jar.");
     }
 
-    private static void inDirectory(Path root, Path start, Map<String, Found> found) {
+    private static void inDirectory(Path root, Path start, Collector found) {
         try (Stream<Path> walk = Files.walk(start)) {
-            walk.filter(p -> Files.isRegularFile(p) && topLevelClassFile(p.getFileName().toString()))
+            walk.filter(p -> Files.isRegularFile(p) && classFile(p.getFileName().toString()))
                     .sorted()
-                    .forEach(p -> {
-                        String name = root.relativize(p).toString().replace(File.separatorChar, '/');
-                        found.putIfAbsent(className(name), new Found(className(name), root.toString()));
-                    });
+                    .forEach(p -> found.add(root.relativize(p).toString().replace(File.separatorChar, '/'),
+                            root.toString()));
         } catch (IOException | UncheckedIOException e) {
             throw new MigrationException("Cannot read the classpath directory " + start + ": " + e.getMessage(), e);
         }
     }
 
-    private static void inJar(File jar, String prefix, Map<String, Found> found) {
+    private static void inJar(File jar, String prefix, Collector found) {
         try (JarFile file = new JarFile(jar)) {
             inJarFile(file, prefix, jar.toString(), found);
         } catch (IOException e) {
@@ -151,22 +179,21 @@ final class ClassFiles {
         }
     }
 
-    private static void inJarFile(JarFile file, String prefix, String location, Map<String, Found> found) {
+    private static void inJarFile(JarFile file, String prefix, String location, Collector found) {
         List<String> names = new ArrayList<>();
         for (Enumeration<JarEntry> entries = file.entries(); entries.hasMoreElements(); ) {
             String name = entries.nextElement().getName();
             int slash = name.lastIndexOf('/');
-            if (name.startsWith(prefix) && topLevelClassFile(name.substring(slash + 1))
-                    && !name.startsWith("META-INF/")) {
+            if (name.startsWith(prefix) && classFile(name.substring(slash + 1)) && !name.startsWith("META-INF/")) {
                 names.add(name);
             }
         }
         Collections.sort(names);
-        names.forEach(n -> found.putIfAbsent(className(n), new Found(className(n), location)));
+        names.forEach(n -> found.add(n, location));
     }
 
-    private static boolean topLevelClassFile(String fileName) {
-        return fileName.endsWith(".class") && !fileName.contains("$") && !fileName.equals("module-info.class")
+    private static boolean classFile(String fileName) {
+        return fileName.endsWith(".class") && !fileName.equals("module-info.class")
                 && !fileName.equals("package-info.class");
     }
 

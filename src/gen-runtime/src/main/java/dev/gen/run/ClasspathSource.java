@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -57,12 +59,10 @@ final class ClasspathSource implements MigrationSource {
                         + " does not exist. Build the migrations first, or fix the path.");
             }
         }
-        // Parent is gen's own loader, so that the migrations' Migration is the runner's Migration.
-        try (URLClassLoader own = new URLClassLoader(urls(), Migration.class.getClassLoader())) {
-            return scan(ClassFiles.inEntries(entries), own);
-        } catch (IOException e) {
-            throw new MigrationException("Cannot close the migrations' class loader: " + e.getMessage(), e);
-        }
+        // Parent is gen's own loader, so that the migrations' Migration is the runner's Migration. The loader stays
+        // open as long as its migrations may run: a command creates them only when it executes them.
+        URLClassLoader own = new URLClassLoader(urls(), Migration.class.getClassLoader());
+        return scan(ClassFiles.inEntries(entries), own);
     }
 
     private List<LoadedMigration> scan(List<ClassFiles.Found> candidates, ClassLoader classes) {
@@ -85,13 +85,33 @@ final class ClasspathSource implements MigrationSource {
                     || java.lang.reflect.Modifier.isAbstract(type.getModifiers())) {
                 continue; // not a migration, or a base class for migrations
             }
-            loaded.add(MigrationClasses.load(type, origin));
+            SortedMap<String, byte[]> classFiles = classFiles(candidate, classes);
+            loaded.add(MigrationClasses.load(type, origin, () -> Checksums.ofClassFiles(classFiles)));
         }
         return MigrationClasses.ordered(loaded, describe());
     }
 
     private static String simpleName(String className) {
         return className.substring(className.lastIndexOf('.') + 1);
+    }
+
+    /** The class file of the migration and of its nested classes, read through the loader that defines them. */
+    private static SortedMap<String, byte[]> classFiles(ClassFiles.Found candidate, ClassLoader classes) {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        List<String> names = new ArrayList<>(List.of(candidate.className()));
+        names.addAll(candidate.nested());
+        for (String name : names) {
+            String resource = name.replace('.', '/') + ".class";
+            try (java.io.InputStream in = classes.getResourceAsStream(resource)) {
+                if (in != null) {
+                    files.put(name, in.readAllBytes());
+                }
+            } catch (IOException e) {
+                throw new MigrationException("Cannot read the class file of " + name + " in " + candidate.location()
+                        + " to compute the migration's checksum: " + e.getMessage(), e);
+            }
+        }
+        return files;
     }
 
     private URL[] urls() {

@@ -2,12 +2,12 @@ package dev.gen.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URL;
-import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -51,29 +51,74 @@ final class DirectorySource implements MigrationSource {
         }
     }
 
+    /**
+     * Loads the compiled classes into memory (the temporary directory is deleted right after) without initialising
+     * any; each checksum is that of its source file.
+     */
     private List<LoadedMigration> loadCompiled(List<MigrationClasses.Named> named, Path classes) {
         Map<String, String> classNames = classNamesBySimpleName(classes);
+        CompiledClasses loader = new CompiledClasses(readClassFiles(classes), dev.gen.api.Migration.class.getClassLoader());
         List<LoadedMigration> loaded = new ArrayList<>();
-        // Statements are recorded while loading, so the class loader and its files are needed only until then.
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-                dev.gen.api.Migration.class.getClassLoader())) {
-            for (MigrationClasses.Named migration : named) {
-                String className = classNames.get(migration.id().simpleName());
-                if (className == null) {
-                    throw new MigrationException("File " + migration.origin() + " compiled, but declares no top-level"
-                            + " class named " + migration.id().simpleName()
-                            + ". The class must be named like its file.");
-                }
-                Class<?> type = Class.forName(className, true, loader);
-                loaded.add(MigrationClasses.load(type, migration.origin()));
+        for (MigrationClasses.Named migration : named) {
+            String className = classNames.get(migration.id().simpleName());
+            if (className == null) {
+                throw new MigrationException("File " + migration.origin() + " compiled, but declares no top-level"
+                        + " class named " + migration.id().simpleName()
+                        + ". The class must be named like its file.");
             }
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new MigrationException("Compiled migrations in " + directory + " cannot be loaded: "
-                    + Messages.oneLine(e.toString()), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Class<?> type;
+            try {
+                type = Class.forName(className, false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                throw new MigrationException("Compiled migration " + migration.origin() + " cannot be loaded: "
+                        + Messages.oneLine(e.toString()), e);
+            }
+            Path file = Path.of(migration.origin());
+            loaded.add(MigrationClasses.load(type, migration.origin(), () -> Checksums.ofSource(read(file))));
         }
         return MigrationClasses.ordered(loaded, describe());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MigrationException("Cannot read the migration " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, byte[]> readClassFiles(Path classes) {
+        Map<String, byte[]> files = new HashMap<>();
+        try (Stream<Path> walk = Files.walk(classes)) {
+            for (Path p : walk.filter(p -> p.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(p).toString().replaceFirst("\\.class$", "")
+                        .replace(p.getFileSystem().getSeparator(), ".");
+                files.put(name, Files.readAllBytes(p));
+            }
+        } catch (IOException e) {
+            throw new MigrationException("Cannot read the compiled migrations in " + classes + ": "
+                    + e.getMessage(), e);
+        }
+        return files;
+    }
+
+    /** The compiled migrations, defined from memory when first needed. */
+    private static final class CompiledClasses extends ClassLoader {
+        private final Map<String, byte[]> classFiles;
+
+        CompiledClasses(Map<String, byte[]> classFiles, ClassLoader parent) {
+            super("gen-migrations", parent);
+            this.classFiles = classFiles;
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            byte[] bytes = classFiles.get(name);
+            if (bytes == null) {
+                throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, bytes, 0, bytes.length);
+        }
     }
 
     private List<Path> javaFiles() {

@@ -19,11 +19,27 @@ final class Failures {
 
     static MigrationFailedException of(LoadedMigration migration, StatementFailure failure, Scope scope,
             boolean revert, List<ExecutedMigration> completed, String historyName) {
+        return of(migration, failure, scope, revert, completed, historyName, true);
+    }
+
+    /** {@code rolledBack}: false when the rollback could not be confirmed, so that no message claims it. */
+    static MigrationFailedException of(LoadedMigration migration, StatementFailure failure, Scope scope,
+            boolean revert, List<ExecutedMigration> completed, String historyName, boolean rolledBack) {
         SQLException cause = failure.sqlException();
-        String what = (revert ? "Reverting migration " + migration.id() + " (its down)" : "Migration " + migration.id())
-                + " failed at " + where(failure) + ": " + StatementRunner.describe(cause) + ".";
-        String message = Stream.of(what, consequence(failure, scope, revert, completed, historyName),
-                        hint(cause.getSQLState(), migration, scope))
+        String name = revert ? "Reverting migration " + migration.id() + " (its down)" : "Migration " + migration.id();
+        String what = failure.explanation != null
+                ? name + " was stopped at " + where(failure) + ": " + failure.explanation + "."
+                : name + " failed at " + where(failure) + ": " + StatementRunner.describe(cause) + ".";
+        String consequence = scope != Scope.NO_TRANSACTION && !rolledBack
+                ? "The connection broke before gen could confirm the rollback; PostgreSQL rolls back a transaction"
+                        + " whose session ends, so nothing of it should remain: check with gen migration:status."
+                : consequence(failure, scope, revert, completed, historyName);
+        String hint = failure.explanation != null && cause == null && failure.getCause() == null
+                ? (scope == Scope.NO_TRANSACTION ? "" : "Remove the transaction control from the migration, or make"
+                        + " its transactional() return false so that its statements run outside a transaction, each"
+                        + " committing by itself.")
+                : hint(cause == null ? null : cause.getSQLState(), migration, scope);
+        String message = Stream.of(what, consequence, hint)
                 .filter(part -> !part.isEmpty())
                 .collect(Collectors.joining(" "));
         return new MigrationFailedException(message, migration.id(), failure.statement, cause,
@@ -34,7 +50,11 @@ final class Failures {
         if (failure.index == 0) {
             return "the runner's step " + failure.statement;
         }
-        return "statement " + failure.index + " of " + failure.total + " (" + Messages.preview(failure.statement) + ")";
+        if (failure.explanation != null && failure.getCause() != null) {
+            return "its code after " + Messages.plural(failure.index - 1, "statement");
+        }
+        return "statement " + failure.index + (failure.total > 0 ? " of " + failure.total : "") + " ("
+                + Messages.preview(failure.statement) + ")";
     }
 
     private static String consequence(StatementFailure failure, Scope scope, boolean revert,

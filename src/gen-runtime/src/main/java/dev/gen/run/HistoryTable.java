@@ -92,6 +92,16 @@ final class HistoryTable {
         return rows;
     }
 
+    /** Whether a record of this version exists, as committed now (re-checked under the work lock). */
+    boolean recorded(Connection c, MigrationId id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM " + qualified + " WHERE version = ?")) {
+            s.setString(1, id.version());
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
     void insert(Connection c, LoadedMigration m, long executionMs, boolean success) throws SQLException {
         String sql = "INSERT INTO " + qualified + " (version, name, checksum, execution_ms, os_user, success)"
                 + " VALUES (?, ?, ?, ?, ?, ?)";
@@ -109,6 +119,14 @@ final class HistoryTable {
     void markSucceeded(Connection c, MigrationId id, long executionMs) throws SQLException {
         update(c, "UPDATE " + qualified + " SET success = true, execution_ms = ?, applied_at = now() WHERE version = ?",
                 executionMs, id);
+    }
+
+    /** Back to applied, keeping when it was applied: a revert outside a transaction that ran none of its statements. */
+    void markApplied(Connection c, MigrationId id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE " + qualified + " SET success = true WHERE version = ?")) {
+            s.setString(1, id.version());
+            s.executeUpdate();
+        }
     }
 
     void markFailed(Connection c, MigrationId id, long executionMs) throws SQLException {

@@ -1,49 +1,98 @@
 package dev.gen.run;
 
 import dev.gen.api.Migration;
-import java.util.List;
 import java.util.Objects;
 
 /**
- * A migration as the runner sees it: the statements its {@code up} and {@code down} issue, recorded once when it
- * was loaded, with its settings and checksum. The runner executes these recorded statements, so what runs is
- * exactly what the checksum covers.
- *
- * @param downUnavailable null when {@code down} could be recorded; otherwise why not (its exception's message),
- *     for a migration that declares itself irreversible by throwing
- * @param searchPath the {@code search_path} it runs with, or null for the connection's
- * @param origin where it came from (a file or a class), for messages
+ * A migration as the runner sees it: its id, its checksum (computed without running any of its code, see
+ * {@link Checksums}) and where it came from. Loading, listing and validating stop there: the class is loaded but
+ * not initialised. Only a command that executes the migration creates it (running its static initialiser and
+ * constructor) and reads its settings, through {@link #migration()} and the setting accessors below.
  */
-public record LoadedMigration(
-        MigrationId id,
-        List<String> up,
-        List<String> down,
-        String downUnavailable,
-        boolean transactional,
-        String lockTimeout,
-        String statementTimeout,
-        String searchPath,
-        String checksum,
-        String origin) {
+public final class LoadedMigration {
 
-    public LoadedMigration(MigrationId id, List<String> up, List<String> down, String downUnavailable,
-            boolean transactional, String lockTimeout, String statementTimeout, String checksum, String origin) {
-        this(id, up, down, downUnavailable, transactional, lockTimeout, statementTimeout, null, checksum, origin);
+    private final MigrationId id;
+    private final String checksum;
+    private final String origin;
+    private final Class<?> type;
+    private Migration instance; // created on first use, under this object's lock
+
+    LoadedMigration(MigrationId id, Class<?> type, String checksum, String origin) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.type = Objects.requireNonNull(type, "type");
+        this.checksum = Objects.requireNonNull(checksum, "checksum");
+        this.origin = origin;
     }
 
-    public LoadedMigration {
-        Objects.requireNonNull(id, "id");
-        up = List.copyOf(up);
-        down = List.copyOf(down);
-        Objects.requireNonNull(checksum, "checksum");
+    private LoadedMigration(MigrationId id, Migration instance, String checksum, String origin) {
+        this(id, instance.getClass(), checksum, origin);
+        this.instance = instance;
     }
 
     /**
-     * Records what {@code migration} executes (without touching any database) and computes its checksum.
-     *
-     * @throws MigrationException when its {@code up} throws
+     * A migration already created by the caller. Its checksum is the one it declares with
+     * {@link dev.gen.api.MigrationChecksum}, else that of its class files.
      */
     public static LoadedMigration of(MigrationId id, Migration migration, String origin) {
-        return MigrationRecorder.record(id, migration, origin);
+        return new LoadedMigration(id, migration, MigrationClasses.checksumOfClass(migration.getClass(), id, origin),
+                origin);
+    }
+
+    public MigrationId id() {
+        return id;
+    }
+
+    public String checksum() {
+        return checksum;
+    }
+
+    /** Where it came from (a file or a class), for messages. */
+    public String origin() {
+        return origin;
+    }
+
+    /**
+     * The migration, created on first use: this runs its static initialiser and constructor.
+     *
+     * @throws MigrationException naming the migration and the cause when either throws
+     */
+    public synchronized Migration migration() {
+        if (instance == null) {
+            instance = MigrationClasses.instantiate(type, id, origin);
+        }
+        return instance;
+    }
+
+    public boolean transactional() {
+        return setting("transactional()", () -> migration().transactional());
+    }
+
+    public String lockTimeout() {
+        return setting("lockTimeout()", () -> migration().lockTimeout());
+    }
+
+    public String statementTimeout() {
+        return setting("statementTimeout()", () -> migration().statementTimeout());
+    }
+
+    public String searchPath() {
+        return setting("searchPath()", () -> migration().searchPath());
+    }
+
+    private <T> T setting(String method, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (MigrationException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            throw new MigrationException("Migration " + id + " (" + origin + ") cannot run: its " + method
+                    + " threw " + Messages.oneLine(String.valueOf(e)) + ". Nothing of it was executed. Fix the"
+                    + " migration.", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return id + " (" + origin + ", checksum " + Messages.shortChecksum(checksum) + ")";
     }
 }

@@ -54,8 +54,13 @@ public final class Messages {
         return ids.stream().map(MigrationId::toString).collect(Collectors.joining(", "));
     }
 
+    /** The rule's prefix (see {@link Checksums}) and the first 12 characters of the value. */
     static String shortChecksum(String checksum) {
-        return checksum == null ? "(none)" : checksum.substring(0, Math.min(12, checksum.length()));
+        if (checksum == null) {
+            return "(none)";
+        }
+        int value = checksum.indexOf(':') + 1;
+        return checksum.substring(0, Math.min(value + 12, checksum.length()));
     }
 
     public static String plural(int count, String noun) {

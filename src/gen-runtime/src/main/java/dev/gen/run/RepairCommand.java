@@ -32,12 +32,14 @@ final class RepairCommand {
                 Validation validation = new Validation(sources, session.readHistory(), source.describe(),
                         session.history().qualifiedName());
                 executor.begin();
+                executor.claimInTransaction(c -> true);
                 for (HistoryRow row : validation.history()) {
                     LoadedMigration m = validation.source(row.id());
                     if (!row.success()) {
                         session.history().delete(session.work(), row.id());
                         removed.add(row.id());
-                    } else if (realignChecksums && m != null && !m.checksum().equals(row.checksum())) {
+                    } else if (realignChecksums && m != null && (Checksums.edited(row.checksum(), m.checksum())
+                            || Checksums.upgradable(row.checksum(), m.checksum()))) {
                         session.history().updateChecksum(session.work(), row.id(), m.checksum());
                         realigned.add(row.id());
                     }

@@ -60,6 +60,8 @@ final class RevertCommand {
                 chosen.add(validation.source(row.id()));
             }
             Validation.requireNone(problems);
+            ApplyCommand.upgradeChecksums(session, validation, options);
+            ApplyCommand.prepare(chosen);
             List<ExecutedMigration> reverted = options.transactionMode() == TransactionMode.ALL
                     ? revertAsOneTransaction(session, chosen)
                     : revertEach(session, chosen);
@@ -73,12 +75,7 @@ final class RevertCommand {
             return List.of("Cannot revert migration " + row.id() + ": its source is missing, so gen does not know"
                     + " its down statements. Restore the migration first.");
         }
-        List<String> problems = new ArrayList<>(validation.appliedProblem(row));
-        if (migration.downUnavailable() != null) {
-            problems.add("Migration " + row.id() + " cannot be reverted: its down() says "
-                    + migration.downUnavailable() + ". Write a new migration that undoes it instead.");
-        }
-        return problems;
+        return validation.appliedProblem(row);
     }
 
     private List<ExecutedMigration> revertEach(Session session, List<LoadedMigration> chosen) {
@@ -87,24 +84,54 @@ final class RevertCommand {
         List<ExecutedMigration> reverted = new ArrayList<>();
         for (LoadedMigration m : chosen) {
             boolean transactional = m.transactional() && options.transactionMode() == TransactionMode.EACH;
+            MigrationExecutor.Claim stillApplied = c -> stillApplied(history, c, m);
             try {
                 long ms;
                 if (transactional) {
                     executor.begin();
-                    ms = executor.inTransaction(m, m.down(), (c, t) -> history.delete(c, m.id()));
+                    if (!executor.claimInTransaction(stillApplied)) {
+                        executor.commit();
+                        continue;
+                    }
+                    ms = executor.inTransaction(m, "down()", ctx -> m.migration().down(ctx),
+                            (c, t) -> history.delete(c, m.id()));
                     executor.commit();
                 } else {
-                    ms = executor.outsideTransaction(m, m.down(), (c, t) -> history.markFailed(c, m.id(), 0),
-                            (c, t) -> history.delete(c, m.id()));
+                    try {
+                        if (!executor.claimOutsideTransaction(stillApplied)) {
+                            continue;
+                        }
+                        ms = executor.outsideTransaction(m, "down()", ctx -> m.migration().down(ctx),
+                                (c, t) -> history.markFailed(c, m.id(), 0), (c, t) -> history.delete(c, m.id()),
+                                (c, t) -> history.markApplied(c, m.id()));
+                    } finally {
+                        executor.releaseClaim();
+                    }
                 }
                 reverted.add(new ExecutedMigration(m.id(), ms));
             } catch (StatementFailure failure) {
-                executor.rollbackQuietly();
+                boolean rolledBack = executor.rollbackQuietly();
                 throw Failures.of(m, failure, transactional ? Failures.Scope.OWN_TRANSACTION
-                        : Failures.Scope.NO_TRANSACTION, true, reverted, history.qualifiedName());
+                        : Failures.Scope.NO_TRANSACTION, true, reverted, history.qualifiedName(), rolledBack);
+            } catch (LockLostException lost) {
+                executor.rollbackQuietly();
+                throw ApplyCommand.lockLost(lost, m, transactional, true, reverted);
+            } catch (RuntimeException e) {
+                executor.rollbackQuietly();
+                throw e;
             }
         }
         return reverted;
+    }
+
+    /** Under the work lock: false (and a notice) when another runner reverted it since this run read the history. */
+    private boolean stillApplied(HistoryTable history, java.sql.Connection c, LoadedMigration m)
+            throws SQLException {
+        if (history.recorded(c, m.id())) {
+            return true;
+        }
+        options.notices().accept("Migration " + m.id() + " was reverted by another runner meanwhile; skipped.");
+        return false;
     }
 
     private List<ExecutedMigration> revertAsOneTransaction(Session session, List<LoadedMigration> chosen) {
@@ -115,17 +142,32 @@ final class RevertCommand {
         LoadedMigration current = null;
         try {
             executor.begin();
+            executor.claimInTransaction(c -> true);
             for (LoadedMigration m : chosen) {
                 current = m;
-                long ms = executor.inTransaction(m, m.down(), (c, t) -> history.delete(c, m.id()));
+                if (!stillApplied(history, session.work(), m)) {
+                    continue;
+                }
+                long ms = executor.inTransaction(m, "down()", ctx -> m.migration().down(ctx),
+                        (c, t) -> history.delete(c, m.id()));
                 reverted.add(new ExecutedMigration(m.id(), ms));
             }
             executor.commit();
             return reverted;
         } catch (StatementFailure failure) {
-            executor.rollbackQuietly();
+            boolean rolledBack = executor.rollbackQuietly();
             throw Failures.of(current != null ? current : chosen.get(0), failure, Failures.Scope.RUN_TRANSACTION,
-                    true, reverted, history.qualifiedName());
+                    true, reverted, history.qualifiedName(), rolledBack);
+        } catch (SQLException e) {
+            executor.rollbackQuietly();
+            throw ApplyCommand.historyError(e);
+        } catch (LockLostException lost) {
+            executor.rollbackQuietly();
+            throw new LockLostException(lost.getMessage() + " The whole revert was one transaction and was rolled"
+                    + " back: no migration was reverted. Run again.", lost);
+        } catch (RuntimeException e) {
+            executor.rollbackQuietly();
+            throw e;
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.gen.run;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -12,15 +13,22 @@ import java.util.List;
  */
 final class Session implements AutoCloseable {
 
+    private static final long LOCK_CHECK_INTERVAL_NANOS = 1_000_000_000L;
+
     private final Connection lockConnection;
     private final AdvisoryLock lock;
     private final Connection work;
     private final boolean workAutoCommit;
     private final HistoryTable history;
     private final StatementRunner statements;
+    private final Duration lockWait;
+    private final long workKey;
+    private long lastLockCheck = System.nanoTime();
 
-    private Session(Connection lockConnection, AdvisoryLock lock, Connection work, HistoryTable history)
-            throws SQLException {
+    private Session(Connection lockConnection, AdvisoryLock lock, Connection work, HistoryTable history,
+            Duration lockWait) throws SQLException {
+        this.lockWait = lockWait;
+        this.workKey = AdvisoryLock.workKeyFor(history.qualifiedName());
         this.lockConnection = lockConnection;
         this.lock = lock;
         this.work = work;
@@ -40,12 +48,12 @@ final class Session implements AutoCloseable {
             lockConnection.setAutoCommit(true);
             keepIdleSessionAlive(lockConnection);
             lock = AdvisoryLock.acquire(lockConnection, AdvisoryLock.keyFor(history.qualifiedName()),
-                    options.lockWait(), history.qualifiedName());
+                    options.lockWait(), history.qualifiedName(), options.notices());
             work = connect(database);
             work.setAutoCommit(true);
             noticeDeadClient(work);
             history.createIfMissing(work);
-            return new Session(lockConnection, lock, work, history);
+            return new Session(lockConnection, lock, work, history, options.lockWait());
         } catch (SQLException | RuntimeException e) {
             closeQuietly(work, lock, lockConnection);
             if (e instanceof RuntimeException runtime) {
@@ -91,6 +99,77 @@ final class Session implements AutoCloseable {
         } catch (SQLException e) {
             // Unknown setting on older servers: nothing to switch off.
         }
+    }
+
+    /**
+     * Fails unless the lock session is alive and still holds the lock. Commands call it before every commit and
+     * before each migration starts: a runner whose lock session was ended (pg_terminate_backend, a network cut, a
+     * server-side timeout) may already have been replaced by another runner, so it must not commit anything more.
+     *
+     * @throws LockLostException with a message saying that the lock is gone; callers add what they roll back
+     */
+    synchronized void requireLock() {
+        lastLockCheck = System.nanoTime();
+        String reason;
+        try {
+            if (lock.held()) {
+                return;
+            }
+            reason = "its session no longer holds the lock";
+        } catch (SQLException e) {
+            reason = "its session ended (" + StatementRunner.describe(e) + ")";
+        }
+        throw new LockLostException("The migration lock on " + history.qualifiedName() + " was lost: " + reason
+                + ". Another runner may have taken it over, so this one stopped before committing anything more.");
+    }
+
+    /** {@link #requireLock()} between a migration's statements, at most once a second, to stop long ones early. */
+    synchronized void checkLockNowAndThen() {
+        if (System.nanoTime() - lastLockCheck >= LOCK_CHECK_INTERVAL_NANOS) {
+            requireLock();
+        }
+    }
+
+    /**
+     * Watches the lock while a migration's code runs, so that a long statement does not go on for long after the
+     * lock is gone: about once a second a daemon thread checks it, and when it is lost tells {@code onLoss} and
+     * cancels {@code running} (the statement fails, and the command rolls back). Close it when the code returns.
+     */
+    AutoCloseable watchLock(java.sql.Statement running, java.util.function.Consumer<LockLostException> onLoss) {
+        Thread watcher = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(LOCK_CHECK_INTERVAL_NANOS / 1_000_000);
+                    try {
+                        checkLockNowAndThen();
+                    } catch (LockLostException lost) {
+                        onLoss.accept(lost);
+                        running.cancel();
+                        return;
+                    }
+                }
+            } catch (InterruptedException | SQLException e) {
+                // Closed, or the statement could not be cancelled: the next check between statements stops it.
+            }
+        }, "gen-lock-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+        return () -> {
+            watcher.interrupt();
+            watcher.join();
+        };
+    }
+
+    /**
+     * Takes the work lock for one migration (see {@link AdvisoryLock#workKeyFor}); in a transaction it ends with
+     * the transaction, otherwise {@link #unlockWork()} releases it.
+     */
+    void lockWork(boolean inTransaction) throws SQLException {
+        AdvisoryLock.lockWork(work, workKey, inTransaction, lockWait, history.qualifiedName());
+    }
+
+    void unlockWork() throws SQLException {
+        AdvisoryLock.unlockWork(work, workKey);
     }
 
     Connection work() {

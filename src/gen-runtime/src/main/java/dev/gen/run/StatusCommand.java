@@ -50,7 +50,7 @@ final class StatusCommand {
                 state = MigrationState.FAILED;
             } else if (m == null) {
                 state = MigrationState.MISSING;
-            } else if (!m.checksum().equals(row.checksum())) {
+            } else if (Checksums.edited(row.checksum(), m.checksum())) {
                 state = MigrationState.CHECKSUM_MISMATCH;
             } else {
                 state = MigrationState.APPLIED;

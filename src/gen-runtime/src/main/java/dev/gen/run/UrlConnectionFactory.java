@@ -35,13 +35,13 @@ final class UrlConnectionFactory implements ConnectionFactory {
         try {
             return DriverManager.getConnection(url, properties);
         } catch (SQLException e) {
-            throw Secrets.scrubbed(e, password);
+            throw Secrets.scrubbed(e, password, url);
         }
     }
 
     @Override
     public String describe() {
-        return Secrets.scrub(url, password) + (user == null ? "" : " as " + user);
+        return Secrets.scrub(url, password, url) + (user == null ? "" : " as " + user);
     }
 
     @Override

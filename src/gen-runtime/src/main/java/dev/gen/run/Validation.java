@@ -82,10 +82,10 @@ final class Validation {
                     + " but is missing from " + sourceDescription + ". Restore it: migrations that ran must stay"
                     + " with the others, so that their checksums can be verified and they can be reverted.");
         }
-        if (!source.checksum().equals(row.checksum())) {
+        if (Checksums.edited(row.checksum(), source.checksum())) {
             return List.of("Migration " + row.id() + " (" + source.origin() + ") was applied on "
                     + Messages.time(row.appliedAt()) + " with checksum " + Messages.shortChecksum(row.checksum())
-                    + ", but what it executes now has checksum " + Messages.shortChecksum(source.checksum())
+                    + ", but its source now has checksum " + Messages.shortChecksum(source.checksum())
                     + ": it was edited after it ran. Revert the edit, or keep the original and write a new migration"
                     + " for the further change. If the database already matches the edited version, run gen"
                     + " migration:repair to accept the new checksum.");

@@ -60,7 +60,7 @@ class ErrorsAndConcurrencyTest {
         Path passwordFile = Files.writeString(work.resolve("password"), SECRET + "-from-file\n");
         try (TestDatabase db = TestDatabase.create("bad_login")) {
             Path classes = ExampleModel.compile(work.resolve("classes"));
-            Cli.Result result = Cli.runRaw(List.of("migration:generate", "Init", "--url", db.jdbcUrl() + "?password=" + SECRET,
+            Cli.Result result = Cli.runRaw(List.of("migration:generate", "Init", "--url", db.jdbcUrl(),
                     "--user", "no_such_user_gen", "--password-file", passwordFile.toString(), "--classpath", classes.toString(),
                     "--dir", work.resolve("out").toString()));
             assertEquals(4, result.exitCode(), result.toString());
@@ -74,7 +74,7 @@ class ErrorsAndConcurrencyTest {
     void unreachableHostSaysSo() throws IOException {
         Files.createDirectories(work.resolve("none"));
         Cli.Result result = Cli.runRaw(List.of("migration:run", "--url",
-                "jdbc:postgresql://127.0.0.1:1/nothing?connectTimeout=2&password=" + SECRET, "--user", "postgres",
+                "jdbc:postgresql://127.0.0.1:1/nothing?connectTimeout=2", "--user", "postgres",
                 "--dir", work.resolve("none").toString()));
         assertEquals(4, result.exitCode(), result.toString());
         assertTrue(result.err().contains("Cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:1/nothing"),

@@ -52,7 +52,8 @@ class RunnerProcessesTest {
                 assertEquals(1, count(logs.toString(), "Applied V2026112109000" + i + "__Step" + i), logs.toString());
             }
             assertEquals(3, queryInt(db, "SELECT count(*) FROM gen_migrations"));
-            assertEquals(0, queryInt(db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"));
+            assertEquals(0, queryInt(db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                    + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"));
         }
     }
 
@@ -67,7 +68,8 @@ class RunnerProcessesTest {
             waitUntil(db, "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep((SELECT seconds%'", 60);
             runner.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback from the client
             assertTrue(runner.waitFor(30, TimeUnit.SECONDS));
-            waitUntilZero(db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'", 30);
+            waitUntilZero(db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                    + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())", 30);
             waitUntilZero(db, "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep((SELECT seconds%'", 30);
             assertEquals(0, queryInt(db, "SELECT count(*) FROM pg_class WHERE relname = 'half_done'"),
                     "the killed migration's first statement must be rolled back");

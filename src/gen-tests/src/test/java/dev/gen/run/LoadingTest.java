@@ -138,6 +138,29 @@ class LoadingTest {
         assertEquals(List.of("20260101000001:true", "20260101000002:true"), history(db));
     }
 
+    @Test
+    void precompiledMigrationsAreListedWithoutRunningTheirCodeAndADeclaredChecksumIsTheSameInBothForms()
+            throws Exception {
+        String exits = "static { if (!Boolean.getBoolean(\"never.set\")) System.exit(0); }";
+        Path jar = buildJar(
+                migration("V20260101000001__Exits").inPackage("com.example.migrations").member(exits)
+                        .up("CREATE TABLE a (id int)"),
+                migration("V20260101000002__Declared").inPackage("com.example.migrations")
+                        .annotated("@dev.gen.api.MigrationChecksum(\"v1\")").up("CREATE TABLE b (id int)"));
+
+        List<LoadedMigration> loaded = MigrationSource.classpath(List.of(jar)).load();
+        List<MigrationStatus> status = new Migrations(factory(db), MigrationSource.classpath(List.of(jar)),
+                RunOptions.defaults()).status();
+
+        assertEquals(List.of(MigrationState.PENDING, MigrationState.PENDING),
+                status.stream().map(MigrationStatus::state).toList());
+        assertTrue(loaded.get(0).checksum().matches("cls1:[0-9a-f]{64}"), loaded.get(0).checksum());
+        assertEquals("declared:v1", loaded.get(1).checksum());
+        migration("V20260101000002__Declared").annotated("@dev.gen.api.MigrationChecksum(\"v1\")")
+                .up("CREATE TABLE b (id int)").writeTo(dir);
+        assertEquals("declared:v1", dev.gen.compile.MigrationSources.directory(dir).load().get(0).checksum());
+    }
+
     private static ClassLoader apiOnly() {
         return new ClassLoader("gen-api-only", ClassLoader.getPlatformClassLoader()) {
             @Override

@@ -17,6 +17,8 @@ final class MigrationSourceWriter {
     private boolean transactional = true;
     private String lockTimeout;
     private String downThrows;
+    private final List<String> members = new ArrayList<>();
+    private String annotation;
 
     private MigrationSourceWriter(String className) {
         this.className = className;
@@ -51,6 +53,18 @@ final class MigrationSourceWriter {
         return this;
     }
 
+    /** Java code added to the class body as it is, such as a static initializer. */
+    MigrationSourceWriter member(String code) {
+        members.add(code);
+        return this;
+    }
+
+    /** An annotation on the class, such as {@code @dev.gen.api.MigrationChecksum("v1")}. */
+    MigrationSourceWriter annotated(String text) {
+        annotation = text;
+        return this;
+    }
+
     MigrationSourceWriter irreversible(String reason) {
         downThrows = reason;
         return this;
@@ -75,7 +89,11 @@ final class MigrationSourceWriter {
             s.append("package ").append(packageName).append(";\n\n");
         }
         s.append("import dev.gen.api.Migration;\nimport dev.gen.api.MigrationContext;\nimport java.sql.SQLException;\n\n");
+        if (annotation != null) {
+            s.append(annotation).append('\n');
+        }
         s.append("public class ").append(className).append(" implements Migration {\n\n");
+        members.forEach(code -> s.append("    ").append(code).append("\n\n"));
         s.append("    @Override\n    public void up(MigrationContext ctx) throws SQLException {\n");
         up.forEach(sql -> s.append("        ctx.execute(").append(literal(sql)).append(");\n"));
         s.append("    }\n\n    @Override\n    public void down(MigrationContext ctx) throws SQLException {\n");

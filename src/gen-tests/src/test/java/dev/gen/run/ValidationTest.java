@@ -56,17 +56,20 @@ class ValidationTest {
     void reformattingTheSourceKeepsTheChecksumButEditingAStatementChangesIt() throws IOException {
         migration("V20260101000001__CreateA").up("CREATE TABLE a (id int)").writeTo(dir);
         migrations(db, dir).run();
-        // Same statements, written differently: comments, blank lines, a concatenated literal, no @Override.
+        // The same code, formatted differently: comments, blank lines, other indentation and line breaks.
         MigrationSourceWriter.write(dir.resolve("V20260101000001__CreateA.java"), String.join("\n",
-                "import dev.gen.api.*;",
+                "import dev.gen.api.Migration; import dev.gen.api.MigrationContext;",
+                "import java.sql.SQLException;",
                 "/** reformatted */",
                 "public class V20260101000001__CreateA implements Migration {",
-                "  public void up(MigrationContext ctx) throws java.sql.SQLException {",
+                "  @Override public void up(MigrationContext ctx)",
+                "      throws SQLException {",
                 "",
                 "      // the same statement",
-                "      ctx.execute(\"CREATE TABLE \" + \"a (id int)\");",
+                "      ctx.execute( \"CREATE TABLE a (id int)\" ) ; /* still */",
                 "  }",
-                "  public void down(MigrationContext ctx) { }",
+                "  @Override",
+                "  public void down(MigrationContext ctx) throws SQLException {}",
                 "}"));
 
         assertEquals("20260101000001:APPLIED", states(migrations(db, dir).status()));

@@ -1,0 +1,102 @@
+package dev.gen.run;
+
+import dev.gen.api.MigrationContext;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The context a migration's {@code up} or {@code down} gets while it runs: each statement goes to the work
+ * connection as the migration issues it. In a transactional migration, statements that would end or start a
+ * transaction are refused before they reach the server, and between statements the runner checks now and then that
+ * it still holds the migration lock. What happened is remembered even if the migration's code catches the exception.
+ */
+final class ExecutingContext implements MigrationContext {
+
+    private final Statement statement;
+    private final boolean inTransaction;
+    private final Session session;
+    private int executed;
+    private String last = "";
+    private SQLException serverError;
+    private StatementFailure refusal;
+    private volatile LockLostException lockLost; // set by the lock watch too
+
+    ExecutingContext(Statement statement, boolean inTransaction, Session session) {
+        this.statement = statement;
+        this.inTransaction = inTransaction;
+        this.session = session;
+    }
+
+    @Override
+    public void execute(String sql) throws SQLException {
+        if (lockLost != null) {
+            throw lockLost;
+        }
+        if (refusal != null) {
+            throw new IllegalStateException("gen stopped this migration already; it must not issue more statements");
+        }
+        if (sql == null || sql.isBlank()) {
+            IllegalArgumentException empty = new IllegalArgumentException("a migration executed an empty statement");
+            refusal = new StatementFailure(executed + 1, String.valueOf(sql), empty, "it issued an empty statement");
+            throw empty;
+        }
+        if (inTransaction) {
+            String control = SqlText.transactionControl(sql);
+            if (control != null) {
+                refusal = new StatementFailure(executed + 1, sql, null, "it issued " + control + ", which would end"
+                        + " or start a transaction inside the one gen runs the migration and its history row in;"
+                        + " gen refused the statement before it reached the server");
+                throw new IllegalStateException("gen refused " + control + " in a transactional migration");
+            }
+        }
+        try {
+            session.checkLockNowAndThen();
+        } catch (LockLostException e) {
+            lockLost = e;
+            throw e;
+        }
+        executed++;
+        last = sql;
+        try {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            serverError = e;
+            throw e;
+        }
+    }
+
+    /**
+     * What stopped the migration, when anything did; {@code thrown} is what its code let escape (null when it
+     * returned normally, which it may after catching gen's exception).
+     */
+    StatementFailure failure(Throwable thrown, String method) throws LockLostException {
+        if (lockLost != null) {
+            throw lockLost;
+        }
+        if (refusal != null) {
+            return refusal;
+        }
+        if (serverError != null && (inTransaction || thrown != null)) {
+            return new StatementFailure(executed, 0, last, serverError);
+        }
+        if (thrown == null) {
+            return null; // outside a transaction, a migration may catch a failed statement and go on
+        }
+        if (thrown instanceof LockLostException lost) {
+            throw lost;
+        }
+        // Counted as if the code were the statement after the last one, so that index - 1 statements took effect.
+        return new StatementFailure(executed + 1, last, thrown, "its " + method + " threw "
+                + Messages.oneLine(String.valueOf(thrown))
+                + (executed == 0 ? " before issuing any statement" : " after statement " + executed));
+    }
+
+    /** The lock watch found the lock gone, and cancels the running statement. */
+    void lockLost(LockLostException lost) {
+        lockLost = lost;
+    }
+
+    int executed() {
+        return executed;
+    }
+}
