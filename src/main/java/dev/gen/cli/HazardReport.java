@@ -40,7 +40,7 @@ final class HazardReport {
         document.put("transactional", plan.transactional());
         document.put("hazards", labels(plan.hazards()));
         document.put("downHazards", labels(plan.downHazards()));
-        document.put("refused", (int) plan.steps().stream().filter(step -> refusal(step, refusals) != null).count());
+        document.put("refusedChanges", (int) plan.steps().stream().filter(step -> refusal(step, refusals) != null).count());
         List<Object> changes = new ArrayList<>();
         for (Step step : plan.steps()) {
             Map<String, Object> change = new LinkedHashMap<>();
