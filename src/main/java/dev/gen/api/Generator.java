@@ -122,6 +122,10 @@ public final class Generator {
                     ref -> target.origin(ref.table(), ref.column()).orElse(null),
                     new GuardOptions(request.allowDestructive(), backfills));
             boolean check = request.mode() == GenerateRequest.Mode.CHECK;
+            if (check) {
+                refusals = CheckVerdicts.of(refusals, changes, dev.gen.plan.RenameCandidates.find(current, desired,
+                        request.renames()), request.allowDestructive(), config.defaultSchema());
+            }
             if (!refusals.isEmpty() && !check) { // --check reports each refused change with what it needs
                 throw new GenException(Refusals.message(refusals), ExitCodes.REFUSED);
             }

@@ -98,6 +98,23 @@ class CheckVerdictsTest {
         }
     }
 
+    @Test
+    void checkNeverAsksAboutARenameAndNamesItsFlag() {
+        try (SafetyFixture f = SafetyFixture.create("verdicts_rename")) {
+            Path v1 = f.entities(Map.of("r1/User.java", user("r1", "@Column(length = 50) String city;")));
+            f.generate(v1, GenerateRequest.write("CreateUsers").at(SafetyFixture.T0));
+            f.run(v1);
+            Path v2 = f.entities(Map.of("r2/User.java", user("r2", "@Column(length = 50) String town;")));
+            SafetyFixture.Cli check = f.cli("migration:generate", "--check", "--format", "json", "--no-cache",
+                    "--config", f.properties(v2).toString());
+            assertEquals(1, check.exitCode(), check.out() + check.err());
+            assertEquals("\"verdict\": \"refused\"", verdictOf(check.out(), "drop-column"), check.out());
+            assertTrue(check.out().contains("\"needs\": \"--rename users.city=town or --allow-destructive\""),
+                    check.out());
+            assertEquals("\"verdict\": \"allowed\"", verdictOf(check.out(), "add-column"), check.out());
+        }
+    }
+
     /** The verdict field of the first change of this kind. */
     private static String verdictOf(String json, String kind) {
         int change = json.indexOf("\"kind\": \"" + kind + "\"");
