@@ -5,7 +5,10 @@
 -- then stays the same even when the catalog's statistics are stale, as they are right after a migration.
 -- The table's estimated rows (reltuples, -1 when never analysed) and size on disk (heap, TOAST, indexes) weigh
 -- the hazards; the size is computed once per table in the derived table c, which PostgreSQL does not flatten
--- into the per-column rows because pg_total_relation_size is volatile.
+-- into the per-column rows because pg_total_relation_size is volatile. pg_total_relation_size takes ACCESS SHARE
+-- on the table, so for a table another session holds (or waits for) in ACCESS EXCLUSIVE mode, a running
+-- migration say, the size comes from the pages the catalog counted at the last VACUUM or ANALYZE instead: reading
+-- the schema never waits for a lock (pg_locks is read once, as a hashed subplan).
 SELECT c.oid AS table_oid,
        n.nspname AS schema_name,
        c.relname AS table_name,
@@ -31,7 +34,18 @@ SELECT c.oid AS table_oid,
         WHERE cd.objoid = c.oid AND cd.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
           AND cd.objsubid = a.attnum) AS column_comment
 FROM (SELECT t.oid, t.relnamespace, t.relname, t.relispartition, t.reltuples,
-             pg_catalog.pg_total_relation_size(t.oid) AS total_bytes
+             CASE WHEN t.oid IN (SELECT l.relation FROM pg_catalog.pg_locks l
+                                 WHERE l.mode = 'AccessExclusiveLock' AND l.relation IS NOT NULL
+                                   AND l.database = (SELECT db.oid FROM pg_catalog.pg_database db
+                                                     WHERE db.datname = pg_catalog.current_database()))
+                  THEN (t.relpages::bigint
+                        + COALESCE((SELECT o.relpages FROM pg_catalog.pg_class o WHERE o.oid = t.reltoastrelid), 0)
+                        + COALESCE((SELECT sum(i.relpages) FROM pg_catalog.pg_index x
+                                    JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
+                                    WHERE x.indrelid = t.oid), 0))::bigint
+                       * pg_catalog.current_setting('block_size')::bigint
+                  ELSE pg_catalog.pg_total_relation_size(t.oid)
+             END AS total_bytes
       FROM pg_catalog.pg_class t
       JOIN pg_catalog.pg_namespace tn ON tn.oid = t.relnamespace
       WHERE tn.nspname = ANY (?)
