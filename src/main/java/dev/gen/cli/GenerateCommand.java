@@ -82,7 +82,7 @@ final class GenerateCommand implements Callable<Integer> {
     String largeTableRows;
 
     @Option(names = "--large-table-bytes", paramLabel = "<size>",
-            description = "... or at least this size on disk, e.g. 1GB (default; also large-table-bytes=).")
+            description = "... or of at least this size on disk, e.g. 512MB (default 1GB; also large-table-bytes=).")
     String largeTableBytes;
 
     @Option(names = "--format", paramLabel = "<text|json>", defaultValue = "text",
