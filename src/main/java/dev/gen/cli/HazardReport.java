@@ -6,7 +6,6 @@ import dev.gen.plan.Hazard;
 import dev.gen.plan.Lock;
 import dev.gen.plan.Plan;
 import dev.gen.plan.Refusal;
-import dev.gen.plan.Risk;
 import dev.gen.plan.Step;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -146,6 +145,6 @@ final class HazardReport {
     }
 
     static List<Object> labels(Set<Hazard> hazards) {
-        return new ArrayList<>(new Risk(hazards, null).sorted().stream().map(Hazard::label).toList());
+        return new ArrayList<>(hazards.stream().sorted().map(Hazard::label).toList());
     }
 }

@@ -139,10 +139,12 @@ final class Hazards {
         } else if (change instanceof DropColumn) {
             hazards.add(DESTRUCTIVE); // PostgreSQL only marks the column dropped: no rewrite
             lock = new Lock(ACCESS_EXCLUSIVE, CATALOG_ONLY);
+        } else if (change instanceof DropForeignKey) {
+            // its triggers on the referenced table go too, under the same lock
+            lock = new Lock(ACCESS_EXCLUSIVE, "briefly (a catalog change), on the table and the referenced table");
         } else if (change instanceof RenameTable || change instanceof RenameColumn
                 || change instanceof AlterColumnDefault || change instanceof AlterColumnIdentity
-                || change instanceof DropPrimaryKey || change instanceof DropForeignKey
-                || change instanceof DropUniqueKey || change instanceof DropCheck) {
+                || change instanceof DropPrimaryKey || change instanceof DropUniqueKey || change instanceof DropCheck) {
             // ALTER TABLE: "An ACCESS EXCLUSIVE lock is acquired unless explicitly noted"; none of these scans.
             lock = populated ? new Lock(ACCESS_EXCLUSIVE, CATALOG_ONLY) : Lock.NONE;
         } else if (change instanceof DropIndex) {
