@@ -37,7 +37,8 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Name of the migration, e.g. UserChanged (letters and digits). Not needed with --check.")
     String name;
 
-    @Option(names = "--check", description = "Write nothing; exit 1 and list the changes if there are any, 0 if none.")
+    @Option(names = "--check", description = "Write nothing; exit 1 and list the changes if there are any (with the"
+            + " guard's verdict on each), 0 if none.")
     boolean check;
 
     @Option(names = "--dry-run", description = "Print the migration's Java source instead of writing it.")
@@ -75,6 +76,15 @@ final class GenerateCommand implements Callable<Integer> {
             + " (also online=true in gen.properties).")
     boolean online;
 
+    @Option(names = "--large-table-rows", paramLabel = "<rows>",
+            description = "Mark hazards on tables with at least this many estimated rows large-table (default 1M;"
+                    + " also large-table-rows=).")
+    String largeTableRows;
+
+    @Option(names = "--large-table-bytes", paramLabel = "<size>",
+            description = "... or of at least this size on disk, e.g. 512MB (default 1GB; also large-table-bytes=).")
+    String largeTableBytes;
+
     @Option(names = "--format", paramLabel = "<text|json>", defaultValue = "text",
             description = "Output: text (a summary) or json (the changes with hazards and statements). Default: text.")
     String format;
@@ -108,6 +118,12 @@ final class GenerateCommand implements Callable<Integer> {
         }
         if (online) {
             common.set("online", "true");
+        }
+        if (largeTableRows != null) {
+            common.set("large-table-rows", largeTableRows);
+        }
+        if (largeTableBytes != null) {
+            common.set("large-table-bytes", largeTableBytes);
         }
         if (!excludeServices.isEmpty()) {
             common.set("exclude-service", String.join(",", excludeServices));
@@ -149,7 +165,7 @@ final class GenerateCommand implements Callable<Integer> {
             String file = result.file() == null ? null : result.file().toString();
             String migration = result.file() == null ? name
                     : result.file().getFileName().toString().replaceFirst("\\.java$", "");
-            out.print(HazardReport.json(migration, file, result.plan()));
+            out.print(HazardReport.json(migration, file, result.plan(), result.refusals()));
             out.flush();
             return mode == GenerateRequest.Mode.CHECK && result.hasChanges() ? ExitCodes.PENDING_CHANGES : ExitCodes.OK;
         }
@@ -163,9 +179,14 @@ final class GenerateCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-        Summary.print(out, result.plan());
+        Summary.print(out, result.plan(), result.refusals());
         if (mode == GenerateRequest.Mode.CHECK) {
             out.println("The entities and the database differ: run gen migration:generate <Name> to write a migration.");
+            if (!result.refusals().isEmpty()) {
+                out.println(result.refusals().size() + (result.refusals().size() == 1 ? " change is" : " changes are")
+                        + " refused by the guard: migration:generate writes nothing (exit 3) without the flag"
+                        + " named at each.");
+            }
             return ExitCodes.PENDING_CHANGES;
         }
         out.println("Wrote " + result.file());

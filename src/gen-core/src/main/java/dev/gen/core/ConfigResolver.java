@@ -19,7 +19,7 @@ import java.util.TreeMap;
  *
  * <p>Keys (flag name without dashes, property name, environment variable): {@code url}, {@code user},
  * {@code schema}, {@code classpath}, {@code packages}, {@code dir}, {@code history-table},
- * {@code exclude-table}, {@code exclude-service}, {@code migrations-classpath}, {@code online}, {@code migration-lock-timeout}, {@code migrations-package}. The password comes
+ * {@code exclude-table}, {@code exclude-service}, {@code migrations-classpath}, {@code online}, {@code migration-lock-timeout}, {@code migrations-package}, {@code large-table-rows}, {@code large-table-bytes}. The password comes
  * from {@code --password-env VAR}, {@code --password-file PATH}, {@code GEN_PASSWORD}, or the file's
  * {@code password} key; never from a flag's value.
  */
@@ -87,7 +87,23 @@ public final class ConfigResolver {
                 Boolean.parseBoolean(settings.getOrDefault("online", "false")),
                 "none".equalsIgnoreCase(lockTimeout) ? null : lockTimeout,
                 split(settings.getOrDefault("exclude-service", "")),
-                paths(settings.get("migrations-classpath"), workingDirectory));
+                paths(settings.get("migrations-classpath"), workingDirectory),
+                threshold(settings, "large-table-rows", dev.gen.plan.LargeTables.DEFAULT_ROWS, false),
+                threshold(settings, "large-table-bytes", dev.gen.plan.LargeTables.DEFAULT_BYTES, true));
+    }
+
+    /** {@code large-table-rows=1M}, {@code large-table-bytes=1GB}: a usage error names the key and the forms. */
+    private static long threshold(Settings settings, String key, long fallback, boolean bytes) {
+        String value = settings.get(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return dev.gen.plan.LargeTables.parse(key, value, bytes);
+        } catch (IllegalArgumentException e) {
+            throw new GenException(e.getMessage() + " Correct --" + key + " or " + key + " in "
+                    + DEFAULT_CONFIG_FILE + ".", ExitCodes.USAGE, e);
+        }
     }
 
     private static String password(Map<String, String> flags, Map<String, String> env, Properties file,

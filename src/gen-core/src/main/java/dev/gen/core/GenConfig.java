@@ -25,6 +25,8 @@ import java.util.Objects;
  *     instead of compiling the migrations directory (production hosts without a JDK)
  * @param excludeServices service providers ({@code META-INF/services}) in the entity classpath that Hibernate
  *     must not load, by class name
+ * @param largeTableRows estimated rows from which a hazard's table counts as large ({@code large-table-rows})
+ * @param largeTableBytes size on disk from which a hazard's table counts as large ({@code large-table-bytes})
  */
 public record GenConfig(
         String url,
@@ -41,7 +43,18 @@ public record GenConfig(
         boolean online,
         String lockTimeout,
         List<String> excludeServices,
-        List<Path> migrationsClasspath) {
+        List<Path> migrationsClasspath,
+        long largeTableRows,
+        long largeTableBytes) {
+
+    public GenConfig(String url, String user, String password, List<String> schemas, List<Path> classpath,
+            List<String> packages, Path migrationsDir, String migrationsPackage, String historyTable,
+            List<String> excludeTables, Map<String, String> properties, boolean online, String lockTimeout,
+            List<String> excludeServices, List<Path> migrationsClasspath) {
+        this(url, user, password, schemas, classpath, packages, migrationsDir, migrationsPackage, historyTable,
+                excludeTables, properties, online, lockTimeout, excludeServices, migrationsClasspath,
+                dev.gen.plan.LargeTables.DEFAULT_ROWS, dev.gen.plan.LargeTables.DEFAULT_BYTES);
+    }
 
     public GenConfig(String url, String user, String password, List<String> schemas, List<Path> classpath,
             List<String> packages, Path migrationsDir, String migrationsPackage, String historyTable,

@@ -1,6 +1,7 @@
 package dev.gen.core;
 
 import dev.gen.plan.Plan;
+import dev.gen.plan.Refusal;
 import java.nio.file.Path;
 
 /**
@@ -12,12 +13,20 @@ import java.nio.file.Path;
  * @param timings how long each phase took
  * @param introspectionQueries database round trips the introspection took
  * @param warnings what the user should know but need not act on now (a skipped extension, say)
+ * @param refusals the guard's verdict on the plan's changes: empty unless {@code --check}, which reports the
+ *     changes a guard refuses (and the flag each needs) instead of stopping at them
  */
 public record GenerateResult(Plan plan, Path file, String source, Timings timings, int introspectionQueries,
-        java.util.List<String> warnings) {
+        java.util.List<String> warnings, java.util.List<Refusal> refusals) {
 
     public GenerateResult {
         warnings = warnings == null ? java.util.List.of() : java.util.List.copyOf(warnings);
+        refusals = refusals == null ? java.util.List.of() : java.util.List.copyOf(refusals);
+    }
+
+    public GenerateResult(Plan plan, Path file, String source, Timings timings, int introspectionQueries,
+            java.util.List<String> warnings) {
+        this(plan, file, source, timings, introspectionQueries, warnings, null);
     }
 
     public boolean hasChanges() {

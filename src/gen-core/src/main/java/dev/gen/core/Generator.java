@@ -20,6 +20,7 @@ import dev.gen.pg.RenderOptions;
 import dev.gen.pg.SqlRenderer;
 import dev.gen.plan.Guard;
 import dev.gen.plan.GuardOptions;
+import dev.gen.plan.LargeTables;
 import dev.gen.plan.Plan;
 import dev.gen.plan.Planner;
 import dev.gen.plan.Refusal;
@@ -120,15 +121,21 @@ public final class Generator {
             List<Refusal> refusals = Guard.check(changes, current,
                     ref -> target.origin(ref.table(), ref.column()).orElse(null),
                     new GuardOptions(request.allowDestructive(), backfills));
-            if (!refusals.isEmpty()) {
+            boolean check = request.mode() == GenerateRequest.Mode.CHECK;
+            if (check) {
+                refusals = CheckVerdicts.of(refusals, changes, dev.gen.diff.RenameCandidates.find(current, desired,
+                        request.renames()), request.allowDestructive(), config.defaultSchema());
+            }
+            if (!refusals.isEmpty() && !check) { // --check reports each refused change with what it needs
                 throw new GenException(Refusals.message(refusals), ExitCodes.REFUSED);
             }
             start = System.nanoTime();
             SqlRenderer renderer = new SqlRenderer(new RenderOptions(config.online()));
-            Plan plan = new Planner(renderer).plan(changes, current, target.initStatements(), backfills);
+            Plan plan = new Planner(renderer).plan(changes, current, target.initStatements(), backfills,
+                    new LargeTables(introspection.stats(), config.largeTableRows(), config.largeTableBytes()));
             timings.record("plan", start);
-            if (plan.isEmpty() || request.mode() == GenerateRequest.Mode.CHECK) {
-                return new GenerateResult(plan, null, null, timings, introspection.roundTrips(), warnings);
+            if (plan.isEmpty() || check) {
+                return new GenerateResult(plan, null, null, timings, introspection.roundTrips(), warnings, refusals);
             }
 
             start = System.nanoTime();

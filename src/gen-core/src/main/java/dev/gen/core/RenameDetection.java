@@ -33,6 +33,9 @@ final class RenameDetection {
                 return options;
             }
             RenameResolver resolver = request.renameResolver();
+            if (request.mode() == GenerateRequest.Mode.CHECK) {
+                return options; // --check asks nothing: the guard's verdicts name the flags (README, --check)
+            }
             if (resolver == null) {
                 if (request.allowDestructive()) {
                     return options;

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  */
 final class CheckExpressions {
 
-    private static final Pattern ARRAY = Pattern.compile("ARRAY\\[([^\\[\\]]*)\\]");
-    private static final Pattern CONSTANT = Pattern.compile(
+    static final Pattern ARRAY = Pattern.compile("ARRAY\\[([^\\[\\]]*)\\]");
+    static final Pattern CONSTANT = Pattern.compile(
             "\\s*(?:'(?:[^']|'')*'|-?\\d+(?:\\.\\d+)?)(?:::[a-z ]+(?:\\(\\d+(?:,\\d+)?\\))?(?:\\[\\])?)*\\s*");
 
     private CheckExpressions() {
@@ -43,7 +43,7 @@ final class CheckExpressions {
     }
 
     /** Splits on commas outside string literals. */
-    private static List<String> splitTopLevel(String list) {
+    static List<String> splitTopLevel(String list) {
         List<String> parts = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean quoted = false;

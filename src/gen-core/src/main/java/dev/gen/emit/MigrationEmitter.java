@@ -108,7 +108,8 @@ public final class MigrationEmitter {
     /** What the step undoes, and where its statements bring back structure without the data. */
     private static String downComment(Step step) {
         String dataNote = step.dataRestored() ? "" : " [structure only, data not restored]";
-        return "undo: " + step.change().describe() + dataNote;
+        String hazards = step.downHazards().stream().sorted().map(Hazard::label).collect(Collectors.joining(", "));
+        return "undo: " + step.change().describe() + dataNote + (hazards.isEmpty() ? "" : " [" + hazards + "]");
     }
 
     private static List<String> collect(List<Step> steps, Function<Step, List<String>> direction) {

@@ -1,6 +1,7 @@
 package dev.gen.emit;
 
 import dev.gen.plan.Hazard;
+import dev.gen.plan.LockLevel;
 import dev.gen.plan.Plan;
 import dev.gen.plan.Step;
 import java.time.ZoneOffset;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +33,15 @@ final class MigrationJavadoc {
         } else {
             lines.add("<p>Changes:");
             addList(lines, plan.steps().stream().map(MigrationJavadoc::describeWithHazards).toList());
+        }
+        List<String> downRisks = plan.steps().stream()
+                .filter(step -> !step.downHazards().isEmpty())
+                .map(MigrationJavadoc::describeDownHazards)
+                .toList();
+        if (!downRisks.isEmpty()) {
+            lines.add("");
+            lines.add("<p>Hazards of {@code down}, which runs on the rows written since {@code up}:");
+            addList(lines, downRisks);
         }
         List<String> dataNotRestored = plan.steps().stream()
                 .filter(step -> !step.dataRestored())
@@ -63,19 +74,35 @@ final class MigrationJavadoc {
         return lines;
     }
 
-    /** {@code drop column public.users.legacy (its data is lost) [destructive: data is lost]}. */
+    /**
+     * {@code drop column public.users.legacy (its data is lost) [destructive: data is lost] (lock: ACCESS
+     * EXCLUSIVE briefly (a catalog change): reads and writes wait)}.
+     */
     private static String describeWithHazards(Step step) {
-        // Step.hazards() is a Set.copyOf, whose iteration order changes between runs: sort for determinism.
-        String hazards = step.hazards().stream()
-                .sorted(Comparator.naturalOrder())
-                .map(MigrationJavadoc::hazard)
-                .collect(Collectors.joining(" "));
+        String hazards = hazards(step, step.hazards(), Hazard::explanation);
         String description = CommentText.javadoc(step.change().describe());
-        return hazards.isEmpty() ? description : description + " " + hazards;
+        String lock = step.upRisk().lock().level() == LockLevel.NONE ? ""
+                : " (lock: " + CommentText.javadoc(step.upRisk().lock().describe()) + ")";
+        return (hazards.isEmpty() ? description : description + " " + hazards) + lock;
     }
 
-    private static String hazard(Hazard hazard) {
-        return "[" + CommentText.javadoc(hazard.label() + ": " + hazard.explanation()) + "]";
+    /** {@code undo of add column public.users.notes: [destructive: drops data written since up ran]}. */
+    private static String describeDownHazards(Step step) {
+        String lock = step.downRisk().lock().level() == LockLevel.NONE ? ""
+                : " (lock: " + CommentText.javadoc(step.downRisk().lock().describe()) + ")";
+        return "undo of " + CommentText.javadoc(step.change().describe()) + ": "
+                + hazards(step, step.downHazards(), Hazard::downExplanation) + lock;
+    }
+
+    private static String hazards(Step step, java.util.Set<Hazard> hazards, Function<Hazard, String> explanation) {
+        // Step.hazards() is a Set.copyOf, whose iteration order changes between runs: sort for determinism.
+        return hazards.stream()
+                .sorted(Comparator.naturalOrder())
+                .map(hazard -> "[" + CommentText.javadoc(hazard.label() + ": " + explanation.apply(hazard)
+                        + (hazard == Hazard.LARGE_TABLE && step.largeTable() != null
+                                ? " (" + step.largeTableText() + ")"
+                                : "")) + "]")
+                .collect(Collectors.joining(" "));
     }
 
     private static void addList(List<String> lines, List<String> items) {

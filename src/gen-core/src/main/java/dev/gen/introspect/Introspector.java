@@ -5,9 +5,11 @@ import dev.gen.model.QualifiedName;
 import dev.gen.model.Schema;
 import dev.gen.model.Sequence;
 import dev.gen.model.Table;
+import dev.gen.model.TableStats;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,14 +45,16 @@ public final class Introspector {
         QueryRunner runner = new QueryRunner(connection);
         Collection<String> names = new TreeSet<>(schemas);
         Predicate<QualifiedName> exclude = excludeTable == null ? name -> false : excludeTable;
+        Map<QualifiedName, TableStats> stats = new HashMap<>();
         Schema schema = SearchPathScope.run(runner, names, existing -> {
             Map<QualifiedName, TableBuilder> tables = readTables(runner, names, exclude).byName;
+            tables.values().forEach(table -> stats.put(table.name, table.stats));
             List<Sequence> sequences = SequenceReader.read(runner, names, exclude);
             List<EnumType> enumTypes = EnumTypeReader.read(runner, names);
             List<Table> built = tables.values().stream().map(TableBuilder::build).toList();
             return Schema.of(existing, built, sequences, enumTypes);
         });
-        return new IntrospectionResult(schema, runner.roundTrips());
+        return new IntrospectionResult(schema, runner.roundTrips(), stats);
     }
 
     /** As {@link #read}, for a caller that does not count round trips. */

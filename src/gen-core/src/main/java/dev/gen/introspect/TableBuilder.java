@@ -7,6 +7,7 @@ import dev.gen.model.Index;
 import dev.gen.model.PrimaryKey;
 import dev.gen.model.QualifiedName;
 import dev.gen.model.Table;
+import dev.gen.model.TableStats;
 import dev.gen.model.UniqueKey;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +22,8 @@ final class TableBuilder {
 
     final QualifiedName name;
     String comment;
+    /** The catalog's size estimates: not part of the model's table, so that equal structures stay equal. */
+    TableStats stats;
     PrimaryKey primaryKey;
     /** By column number: the catalog query does not sort (a sort of the wide rows would cost more than this). */
     final SortedMap<Integer, Column> columns = new TreeMap<>();

@@ -4,6 +4,7 @@ import dev.gen.model.Column;
 import dev.gen.model.ColumnType;
 import dev.gen.model.Identity;
 import dev.gen.model.QualifiedName;
+import dev.gen.model.TableStats;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -30,6 +31,7 @@ final class TableReader {
             }
             TableBuilder table = tables.add(oid, name);
             table.comment = row.getString("table_comment");
+            table.stats = new TableStats(row.getLong("estimated_rows"), row.getLong("total_bytes"));
             if (columnName != null) {
                 table.columns.put(row.getInt("column_number"), column(row));
             }

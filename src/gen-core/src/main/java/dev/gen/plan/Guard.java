@@ -41,7 +41,7 @@ public final class Guard {
                         && column.defaultExpression() == null;
                 if (notNullWithoutDefault || requiredInSubclass) {
                     refusals.add(new Refusal(change, notNullMessage(ref, column, origin, requiredInSubclass
-                            && !notNullWithoutDefault)));
+                            && !notNullWithoutDefault), backfillFlag(ref)));
                 }
             } else if (!options.allowDestructive()) {
                 if (change instanceof DropTable drop) {
@@ -86,7 +86,12 @@ public final class Guard {
         }
         message.append(" Ways out: make the field nullable (@Column(nullable = true), or a wrapper type);"
                 + " give it a default with @ColumnDefault(\"...\"); or fill existing rows with --backfill ")
-                .append(ref.table().name()).append('.').append(ref.column()).append("=<SQL expression>.");
+                .append(backfillFlag(ref).substring("--backfill ".length())).append('.');
         return message.toString();
+    }
+
+    /** {@code --backfill users.points=<SQL expression>}: what the NOT NULL refusal needs, as the user types it. */
+    private static String backfillFlag(ColumnRef ref) {
+        return "--backfill " + ref.table().name() + "." + ref.column() + "=<SQL expression>";
     }
 }

@@ -40,4 +40,11 @@ public record Plan(List<Step> steps, boolean transactional) {
         steps.forEach(step -> all.addAll(step.hazards()));
         return all;
     }
+
+    /** The hazards of {@code down}, listed apart: it runs on rows written after {@code up}. */
+    public Set<Hazard> downHazards() {
+        Set<Hazard> all = EnumSet.noneOf(Hazard.class);
+        steps.forEach(step -> all.addAll(step.downHazards()));
+        return all;
+    }
 }

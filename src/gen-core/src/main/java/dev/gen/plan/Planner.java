@@ -10,9 +10,12 @@ import dev.gen.diff.Change.RenameTable;
 import dev.gen.model.ColumnRef;
 import dev.gen.model.QualifiedName;
 import dev.gen.model.Schema;
+import dev.gen.model.TableStats;
 import dev.gen.pg.SqlRenderer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
@@ -46,6 +49,12 @@ public final class Planner {
      */
     public Plan plan(List<Change> changes, Schema current, Map<QualifiedName, List<String>> initStatements,
             Map<ColumnRef, String> backfills) {
+        return plan(changes, current, initStatements, backfills, LargeTables.none());
+    }
+
+    /** @param largeTables the existing tables' sizes and the thresholds above which a hazard is {@code large-table} */
+    public Plan plan(List<Change> changes, Schema current, Map<QualifiedName, List<String>> initStatements,
+            Map<ColumnRef, String> backfills, LargeTables largeTables) {
         List<Change> named = new ConstraintNamer(current).name(withBackfills(changes, backfills));
         List<Indexed> ordered = new ArrayList<>();
         for (int i = 0; i < named.size(); i++) {
@@ -65,11 +74,15 @@ public final class Planner {
                 .thenComparingInt(c -> c.index));
         // tables that exist before the migration, under the name they have when the change runs
         Set<QualifiedName> existing = new HashSet<>(current.tables().keySet());
+        Map<QualifiedName, QualifiedName> namesBefore = new HashMap<>(); // sizes are known by the old name
         for (Change change : named) {
             if (change instanceof RenameTable rename && current.table(rename.from()) != null) {
                 existing.add(rename.to());
+                namesBefore.put(rename.to(), rename.from());
             }
         }
+        Hazards.Context upContext = new Hazards.Context(named);
+        Hazards.Context downContext = Hazards.Context.inverseOf(named);
         List<Step> steps = new ArrayList<>();
         boolean transactional = true;
         for (Indexed item : ordered) {
@@ -81,13 +94,32 @@ public final class Planner {
             }
             List<String> down = change instanceof Backfill ? List.of()
                     : renderer.render(change.inverse(), existingTable);
-            var hazards = Hazards.of(change, existingTable, renderer);
-            if (hazards.contains(Hazard.NON_TRANSACTIONAL)) {
+            Risk upRisk = Hazards.up(change, existingTable, renderer, upContext);
+            Risk downRisk = Hazards.down(change, existingTable, renderer, downContext);
+            if (upRisk.hazards().contains(Hazard.NON_TRANSACTIONAL)) {
                 transactional = false;
             }
-            steps.add(new Step(change, up, down, hazards, Hazards.dataRestored(change)));
+            TableStats large = change.table() == null ? null
+                    : largeTables.large(namesBefore.getOrDefault(change.table(), change.table())).orElse(null);
+            boolean weighs = large != null && (weighs(upRisk) || weighs(downRisk));
+            steps.add(new Step(change, up, down, weighs ? withLargeTable(upRisk) : upRisk,
+                    weighs ? withLargeTable(downRisk) : downRisk, Hazards.dataRestored(change), weighs ? large : null));
         }
         return new Plan(steps, transactional);
+    }
+
+    /** A table's size matters where a step loses data, can fail, rewrites or holds a blocking lock while scanning. */
+    private static boolean weighs(Risk risk) {
+        return risk.hazards().stream().anyMatch(h -> h != Hazard.NON_TRANSACTIONAL);
+    }
+
+    private static Risk withLargeTable(Risk risk) {
+        if (!weighs(risk)) {
+            return risk;
+        }
+        Set<Hazard> hazards = EnumSet.copyOf(risk.hazards());
+        hazards.add(Hazard.LARGE_TABLE);
+        return new Risk(hazards, risk.lock());
     }
 
     private static List<Change> withBackfills(List<Change> changes, Map<ColumnRef, String> backfills) {

@@ -3,6 +3,12 @@
 -- owns are not part of the model, but their columns are read (flag "hidden") so that key column numbers
 -- pointing at them resolve. Defaults and comments are looked up per row through their unique indexes: the plan
 -- then stays the same even when the catalog's statistics are stale, as they are right after a migration.
+-- The table's estimated rows (reltuples, -1 when never analysed) and size on disk (heap, TOAST, indexes) weigh
+-- the hazards; the size is computed once per table in the derived table c, which PostgreSQL does not flatten
+-- into the per-column rows because pg_total_relation_size is volatile. pg_total_relation_size takes ACCESS SHARE
+-- on the table, so for a table another session holds (or waits for) in ACCESS EXCLUSIVE mode, a running
+-- migration say, the size comes from the pages the catalog counted at the last VACUUM or ANALYZE instead: reading
+-- the schema never waits for a lock (pg_locks is read once, as a hashed subplan).
 SELECT c.oid AS table_oid,
        n.nspname AS schema_name,
        c.relname AS table_name,
@@ -12,6 +18,8 @@ SELECT c.oid AS table_oid,
        (SELECT td.description FROM pg_catalog.pg_description td
         WHERE td.objoid = c.oid AND td.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
           AND td.objsubid = 0) AS table_comment,
+       c.reltuples::bigint AS estimated_rows,
+       c.total_bytes,
        a.attnum AS column_number,
        a.attname AS column_name,
        pg_catalog.format_type(a.atttypid, a.atttypmod) AS column_type,
@@ -25,8 +33,22 @@ SELECT c.oid AS table_oid,
        (SELECT cd.description FROM pg_catalog.pg_description cd
         WHERE cd.objoid = c.oid AND cd.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
           AND cd.objsubid = a.attnum) AS column_comment
-FROM pg_catalog.pg_class c
+FROM (SELECT t.oid, t.relnamespace, t.relname, t.relispartition, t.reltuples,
+             CASE WHEN t.oid IN (SELECT l.relation FROM pg_catalog.pg_locks l
+                                 WHERE l.mode = 'AccessExclusiveLock' AND l.relation IS NOT NULL
+                                   AND l.database = (SELECT db.oid FROM pg_catalog.pg_database db
+                                                     WHERE db.datname = pg_catalog.current_database()))
+                  THEN (t.relpages::bigint
+                        + COALESCE((SELECT o.relpages FROM pg_catalog.pg_class o WHERE o.oid = t.reltoastrelid), 0)
+                        + COALESCE((SELECT sum(i.relpages) FROM pg_catalog.pg_index x
+                                    JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
+                                    WHERE x.indrelid = t.oid), 0))::bigint
+                       * pg_catalog.current_setting('block_size')::bigint
+                  ELSE pg_catalog.pg_total_relation_size(t.oid)
+             END AS total_bytes
+      FROM pg_catalog.pg_class t
+      JOIN pg_catalog.pg_namespace tn ON tn.oid = t.relnamespace
+      WHERE tn.nspname = ANY (?)
+        AND t.relkind IN ('r', 'p')) c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-WHERE n.nspname = ANY (?)
-  AND c.relkind IN ('r', 'p')

@@ -89,8 +89,9 @@ class MigrationEmitterTest {
         String source = emitter.emit("AllHazards", SamplePlans.TIMESTAMP, new Plan(List.of(step), true),
                 EmitOptions.defaults()).javaSource();
         assertTrue(source.contains(" *   <li>create schema audit [destructive: data is lost] [data-dependent: may fail"
-                + " on existing rows] [table-rewrite: rewrites the table] [long-lock: holds an exclusive lock while it"
-                + " scans the table] [non-transactional: runs outside a transaction]</li>\n"), source);
+                + " on existing rows] [table-rewrite: rewrites the table] [long-lock: blocks reads or writes while it"
+                + " scans the table] [non-transactional: runs outside a transaction] [large-table: on a large"
+                + " table]</li>\n"), source);
         assertFalse(source.contains("Warning"), "every step restores its data");
     }
 

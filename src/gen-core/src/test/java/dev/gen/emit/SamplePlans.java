@@ -11,7 +11,11 @@ import dev.gen.model.IndexKey;
 import dev.gen.model.PrimaryKey;
 import dev.gen.model.QualifiedName;
 import dev.gen.model.Table;
+import dev.gen.model.TableStats;
 import dev.gen.plan.Hazard;
+import dev.gen.plan.Lock;
+import dev.gen.plan.LockLevel;
+import dev.gen.plan.Risk;
 import dev.gen.plan.Plan;
 import dev.gen.plan.Step;
 import java.time.Instant;
@@ -26,6 +30,9 @@ final class SamplePlans {
     private static final QualifiedName CUSTOMERS = QualifiedName.of("public", "customers");
     private static final QualifiedName ORDERS = QualifiedName.of("public", "orders");
     private static final QualifiedName USERS = QualifiedName.of("public", "users");
+
+    private static final Lock BRIEF = new Lock(LockLevel.ACCESS_EXCLUSIVE, "briefly (a catalog change)");
+    private static final Lock REWRITE = new Lock(LockLevel.ACCESS_EXCLUSIVE, "while the table is rewritten");
 
     private SamplePlans() {
     }
@@ -78,9 +85,10 @@ final class SamplePlans {
         Column legacyCode = Column.of("legacy_code", "character varying(32)", true);
         String comment = "Notizen f\u00fcr den Support, z. B. 'VIP'";
         return new Plan(List.of(
-                step(new Change.AddColumn(USERS, notes),
+                new Step(new Change.AddColumn(USERS, notes),
                         List.of("ALTER TABLE \"public\".\"users\" ADD COLUMN \"notes\" character varying(255)"),
-                        List.of("ALTER TABLE \"public\".\"users\" DROP COLUMN \"notes\"")),
+                        List.of("ALTER TABLE \"public\".\"users\" DROP COLUMN \"notes\""),
+                        new Risk(Set.of(), BRIEF), new Risk(Set.of(Hazard.DESTRUCTIVE), BRIEF), true, null),
                 step(new Change.SetColumnComment(USERS, "notes", null, comment),
                         List.of("COMMENT ON COLUMN \"public\".\"users\".\"notes\" IS '"
                                 + comment.replace("'", "''") + "'"),
@@ -94,7 +102,10 @@ final class SamplePlans {
                         List.of("ALTER TABLE \"public\".\"users\" ALTER COLUMN \"age\" TYPE bigint"),
                         List.of("ALTER TABLE \"public\".\"users\" ALTER COLUMN \"age\" TYPE integer"),
                         // Given in reverse order: the Javadoc must list hazards in a fixed order whatever the set's.
-                        Set.of(Hazard.LONG_LOCK, Hazard.TABLE_REWRITE), true),
+                        new Risk(Set.of(Hazard.LARGE_TABLE, Hazard.LONG_LOCK, Hazard.TABLE_REWRITE), REWRITE),
+                        new Risk(Set.of(Hazard.LARGE_TABLE, Hazard.LONG_LOCK, Hazard.TABLE_REWRITE,
+                                Hazard.DATA_DEPENDENT), REWRITE),
+                        true, new TableStats(12_345_678L, 4_402_341_478L)),
                 step(new Change.AlterColumnDefault(USERS, "currency", null, "'US$'::character varying"),
                         List.of("ALTER TABLE \"public\".\"users\" ALTER COLUMN \"currency\""
                                 + " SET DEFAULT 'US$'::character varying"),

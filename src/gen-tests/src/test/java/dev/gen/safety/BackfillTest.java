@@ -59,7 +59,14 @@ class BackfillTest {
             assertTrue(!f.generate(v2, GenerateRequest.check()).hasChanges());
             assertEquals(List.of("kept"), f.strings("SELECT note FROM legacy_audit"));
             f.excludeTables = List.of();
-            GenException drop = assertThrows(GenException.class, () -> f.generate(v2, GenerateRequest.check()));
+            // --check reports the refused drop with the flag it needs (issue 9, item 13); writing refuses it
+            GenerateResult check = f.generate(v2, GenerateRequest.check());
+            assertEquals(1, check.refusals().size(), check.refusals().toString());
+            assertTrue(check.refusals().get(0).reason().contains("drop table public.legacy_audit"));
+            assertEquals("--allow-destructive", check.refusals().get(0).needs());
+            GenException drop = assertThrows(GenException.class,
+                    () -> f.generate(v2, GenerateRequest.write("DropAudit").at(SafetyFixture.T0 + 2000)));
+            assertEquals(3, drop.exitCode());
             assertTrue(drop.getMessage().contains("drop table public.legacy_audit"), drop.getMessage());
         }
     }

@@ -42,6 +42,7 @@ class JsonFormatTest {
 
     private static final String GOLDEN = """
             {
+              "version": 1,
               "migration": null,
               "file": null,
               "transactional": true,
@@ -49,13 +50,38 @@ class JsonFormatTest {
                 "destructive",
                 "long-lock"
               ],
+              "downHazards": [
+                "destructive",
+                "data-dependent",
+                "table-rewrite",
+                "long-lock"
+              ],
+              "refusedChanges": 0,
               "changes": [
                 {
                   "kind": "add-column",
                   "table": "public.users",
                   "description": "add column public.users.age integer",
                   "hazards": [],
+                  "lock": {
+                    "level": "access-exclusive",
+                    "held": "briefly (a catalog change)",
+                    "blocks": "reads and writes wait",
+                    "text": "ACCESS EXCLUSIVE briefly (a catalog change): reads and writes wait"
+                  },
+                  "tableSize": null,
+                  "verdict": "allowed",
+                  "refused": null,
                   "dataRestoredByDown": true,
+                  "downHazards": [
+                    "destructive"
+                  ],
+                  "downLock": {
+                    "level": "access-exclusive",
+                    "held": "briefly (a catalog change)",
+                    "blocks": "reads and writes wait",
+                    "text": "ACCESS EXCLUSIVE briefly (a catalog change): reads and writes wait"
+                  },
                   "up": [
                     "ALTER TABLE \\"public\\".\\"users\\" ADD COLUMN \\"age\\" integer"
                   ],
@@ -70,7 +96,23 @@ class JsonFormatTest {
                   "hazards": [
                     "destructive"
                   ],
+                  "lock": {
+                    "level": "access-exclusive",
+                    "held": "briefly (a catalog change)",
+                    "blocks": "reads and writes wait",
+                    "text": "ACCESS EXCLUSIVE briefly (a catalog change): reads and writes wait"
+                  },
+                  "tableSize": null,
+                  "verdict": "allowed",
+                  "refused": null,
                   "dataRestoredByDown": false,
+                  "downHazards": [],
+                  "downLock": {
+                    "level": "access-exclusive",
+                    "held": "briefly (a catalog change)",
+                    "blocks": "reads and writes wait",
+                    "text": "ACCESS EXCLUSIVE briefly (a catalog change): reads and writes wait"
+                  },
                   "up": [
                     "ALTER TABLE \\"public\\".\\"users\\" DROP COLUMN \\"city\\""
                   ],
@@ -83,7 +125,27 @@ class JsonFormatTest {
                   "table": "public.users",
                   "description": "change type of public.users.nick from character varying(20) to character varying(40)",
                   "hazards": [],
+                  "lock": {
+                    "level": "access-exclusive",
+                    "held": "briefly (a catalog change)",
+                    "blocks": "reads and writes wait",
+                    "text": "ACCESS EXCLUSIVE briefly (a catalog change): reads and writes wait"
+                  },
+                  "tableSize": null,
+                  "verdict": "allowed",
+                  "refused": null,
                   "dataRestoredByDown": true,
+                  "downHazards": [
+                    "data-dependent",
+                    "table-rewrite",
+                    "long-lock"
+                  ],
+                  "downLock": {
+                    "level": "access-exclusive",
+                    "held": "while the table is rewritten",
+                    "blocks": "reads and writes wait",
+                    "text": "ACCESS EXCLUSIVE while the table is rewritten: reads and writes wait"
+                  },
                   "up": [
                     "ALTER TABLE \\"public\\".\\"users\\" ALTER COLUMN \\"nick\\" TYPE varchar(40)"
                   ],
@@ -99,7 +161,23 @@ class JsonFormatTest {
                   "hazards": [
                     "long-lock"
                   ],
+                  "lock": {
+                    "level": "share",
+                    "held": "while the index is built",
+                    "blocks": "writes wait, reads go on",
+                    "text": "SHARE while the index is built: writes wait, reads go on"
+                  },
+                  "tableSize": null,
+                  "verdict": "allowed",
+                  "refused": null,
                   "dataRestoredByDown": true,
+                  "downHazards": [],
+                  "downLock": {
+                    "level": "access-exclusive",
+                    "held": "briefly (a catalog change)",
+                    "blocks": "reads and writes wait",
+                    "text": "ACCESS EXCLUSIVE briefly (a catalog change): reads and writes wait"
+                  },
                   "up": [
                     "CREATE INDEX \\"users_nick_idx\\" ON \\"public\\".\\"users\\" (\\"nick\\")"
                   ],
