@@ -85,7 +85,7 @@ final class Validation {
         if (Checksums.edited(row.checksum(), source.checksum())) {
             return List.of("Migration " + row.id() + " (" + source.origin() + ") was applied on "
                     + Messages.time(row.appliedAt()) + " with checksum " + Messages.shortChecksum(row.checksum())
-                    + ", but its source now has checksum " + Messages.shortChecksum(source.checksum())
+                    + ", but it now has checksum " + Messages.shortChecksum(source.checksum())
                     + ": it was edited after it ran. Revert the edit, or keep the original and write a new migration"
                     + " for the further change. If the database already matches the edited version, run gen"
                     + " migration:repair to accept the new checksum.");
