@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gen", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Schema migrations for JPA/Hibernate entities on PostgreSQL.",
         subcommands = {GenerateCommand.class, CreateCommand.class, RunCommand.class, RevertCommand.class,
-                ShowCommand.class, BaselineCommand.class, RepairCommand.class,
+                ShowCommand.class, BaselineCommand.class, RepairCommand.class, SeedCommand.class,
                 picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
                 "     (edited, missing, out of order, failed)",
                 "  7  a migration failed and was rolled back",
                 "  8  the migration lock was held by another runner for too long",
+                "  9  seed rejected its file (malformed, not matching the entities, a",
+                "     constraint violated, or rows that may exist); nothing inserted",
                 " 70  internal error (a bug in gen)",
                 "",
                 "Settings: a flag, then the environment (GEN_URL, GEN_USER, GEN_PASSWORD,",
