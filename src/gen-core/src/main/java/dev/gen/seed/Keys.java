@@ -67,12 +67,13 @@ final class Keys {
         for (Table table : tables) {
             for (Column column : table.getColumns()) {
                 if (column.isUnique()) {
-                    add(keys, entity, table, table.getName() + "_" + column.getName() + "_key", List.of(column),
+                    add(keys, entity, table, folded(table.getName()) + "_" + folded(column.getName()) + "_key",
+                            List.of(column),
                             byColumn);
                 }
             }
             for (UniqueKey key : table.getUniqueKeys().values()) {
-                add(keys, entity, table, key.getName(), key.getColumns(), byColumn);
+                add(keys, entity, table, folded(key.getName()), key.getColumns(), byColumn);
             }
         }
         return keys;
@@ -91,7 +92,7 @@ final class Keys {
         if (keys.stream().anyMatch(k -> k.attributes().equals(attributes))) {
             return;
         }
-        keys.add(new Key(name, table.getName(), attributes, declaring(entity, attributes)));
+        keys.add(new Key(name, folded(table.getName()), attributes, declaring(entity, attributes)));
     }
 
     /** The most general class of the hierarchy that has every attribute: its rows are the ones a key spans. */
@@ -108,6 +109,14 @@ final class Keys {
         return best.getEntityName();
     }
 
+    /** A name as PostgreSQL spells it: Hibernate writes names unquoted (folded to lower case) unless quoted. */
+    private static String folded(String name) {
+        if (name.length() > 1 && (name.startsWith("\"") || name.startsWith("`"))) {
+            return name.substring(1, name.length() - 1);
+        }
+        return name.toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The foreign key of a to-one attribute, by name, or null when Hibernate's model has none for it. */
     String foreignKey(EntityPersister persister, String attribute) {
         PersistentClass entity = metadata.getEntityBinding(persister.getEntityName());
@@ -120,7 +129,7 @@ final class Keys {
             }
             for (var key : c.getTable().getForeignKeys().values()) {
                 if (key.getColumns().equals(property.getColumns())) {
-                    return key.getName();
+                    return folded(key.getName());
                 }
             }
         }

@@ -526,17 +526,30 @@ final class SeedGraph {
     }
 
     private boolean isLinked(SeedObject object, AttributeMapping attribute) {
-        for (Link link : links) {
-            if (link.holder == object && link.attribute == attribute && !link.refs.isEmpty()) {
-                return true;
+        if (linked == null) {
+            linked = new java.util.HashSet<>();
+            for (Link link : links) {
+                if (link.holder != null && !link.refs.isEmpty()) {
+                    linked.add(List.of(new Identity(link.holder), link.attribute.getAttributeName()));
+                }
             }
         }
-        for (BackReference back : pendingBackReferences) {
-            if (back.child().object == object && back.attribute() == attribute) {
-                return true;
-            }
+        return linked.contains(List.of(new Identity(object), attribute.getAttributeName()));
+    }
+
+    private java.util.Set<List<Object>> linked;
+
+    /** A seed object compared by identity, as a map key. */
+    private record Identity(SeedObject object) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity i && i.object == object;
         }
-        return false;
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(object);
+        }
     }
 
     private void set(AttributeMapping attribute, Object target, Object value, SeedObject object, String at) {

@@ -83,15 +83,20 @@ public final class SeedLoader {
                 Transaction transaction = session.beginTransaction();
                 boolean committed = false;
                 try {
+                    Map<String, Long> phases = new LinkedHashMap<>();
+                    long phase = System.nanoTime();
                     Matching matching = new Matching(graph, session, new Keys(boot.metadata()), existing);
                     matching.resolveIdReferences();
                     Wiring.wire(graph);
                     List<String> skipped = matching.markExisting(plan.ordered());
+                    phase = lap(phases, "match", phase);
                     Map<String, Integer> inserted = new Inserter(graph, session, boot.factory())
                             .insert(plan.ordered());
+                    phase = lap(phases, "insert", phase);
                     transaction.commit();
                     committed = true;
-                    return new SeedReport(inserted, skipped, Duration.ofNanos(System.nanoTime() - start));
+                    lap(phases, "commit", phase);
+                    return new SeedReport(inserted, skipped, Duration.ofNanos(System.nanoTime() - start), phases);
                 } finally {
                     if (!committed && transaction.isActive()) {
                         transaction.rollback();
@@ -99,6 +104,12 @@ public final class SeedLoader {
                 }
             }
         });
+    }
+
+    private static long lap(Map<String, Long> phases, String name, long since) {
+        long now = System.nanoTime();
+        phases.put(name, (now - since) / 1_000_000);
+        return now;
     }
 
     /** Hibernate resolves the application's classes through the context class loader. */

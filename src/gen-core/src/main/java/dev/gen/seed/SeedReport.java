@@ -9,12 +9,15 @@ import java.util.Map;
  *
  * @param inserted objects inserted, per entity name (in the order they were first inserted)
  * @param skipped objects of the file that the database already held, each described with its JSON path and why
- * @param elapsed from reading the file to the commit
+ * @param elapsed from opening the session to the commit
+ * @param phases milliseconds of each phase: {@code match} (references and existing rows), {@code insert}, {@code commit}
  */
-public record SeedReport(Map<String, Integer> inserted, List<String> skipped, Duration elapsed) {
+public record SeedReport(Map<String, Integer> inserted, List<String> skipped, Duration elapsed,
+        Map<String, Long> phases) {
     public SeedReport {
-        inserted = Map.copyOf(inserted);
+        inserted = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inserted));
         skipped = List.copyOf(skipped);
+        phases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phases));
     }
 
     public int insertedCount() {
