@@ -7,7 +7,6 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -432,7 +431,6 @@ final class SeedGraph {
             SeedObject child = back.child().object;
             links.add(new Link(child, child.instance, back.attribute(), back.path(), List.of(back.parent()), null));
         }
-        links.removeIf(link -> link.holder == null);
         for (Link link : links) {
             for (Ref ref : link.refs) {
                 if (ref.object != null && ref.object != link.holder) {
@@ -599,9 +597,5 @@ final class SeedGraph {
 
     SeedException input(String path, String entity, String attribute, String what) {
         return Problems.input(file, path, entity, attribute, what);
-    }
-
-    Map<String, SeedObject> labels() {
-        return new LinkedHashMap<>(labels);
     }
 }

@@ -160,6 +160,24 @@ class SeedExampleTest {
         }
     }
 
+    @Test
+    void theMigrationLockIsHeldFromTheMigrationsToTheEndOfTheWork() throws Exception {
+        Path classes = SeedFixture.classes(work);
+        try (TestDatabase db = TestDatabase.create("seed_lock")) {
+            GenConfig config = SeedFixture.config(db, classes, SeedFixture.migrations(work));
+            String inside = dev.gen.core.Migrations.runThen(config, dev.gen.run.RunOptions.defaults(), true, applied -> {
+                assertEquals(2, applied.applied().size());
+                // Another runner (a second process would do the same) must wait for the lock and give up.
+                assertThrows(dev.gen.run.LockTimeoutException.class, () -> dev.gen.core.Migrations.run(config,
+                        dev.gen.run.RunOptions.defaults().withLockWait(java.time.Duration.ofMillis(300))));
+                return "done";
+            });
+            assertEquals("done", inside);
+            assertTrue(dev.gen.core.Migrations.run(config, dev.gen.run.RunOptions.defaults()).applied().isEmpty(),
+                    "the lock is released afterwards");
+        }
+    }
+
     static Object call(Object target, String method) {
         try {
             Method m = target.getClass().getMethod(method);
