@@ -31,8 +31,8 @@ final class Matching {
     /** Loads the row of every {@code {"id": ...}} reference to a row outside the file; a missing row is an error. */
     void resolveIdReferences() {
         Map<List<Object>, Object> loaded = new HashMap<>();
-        for (SeedGraph.Link link : graph.links) {
-            for (SeedGraph.Ref ref : link.refs) {
+        for (Link link : graph.links) {
+            for (Ref ref : link.refs) {
                 if (ref.id == null || ref.object != null) {
                     continue;
                 }
@@ -149,7 +149,7 @@ final class Matching {
         for (Object value : values) {
             SeedObject seed = seedObjectOf(value);
             if (seed != null && !seed.existing) {
-                result.add(new Identity(seed));
+                result.add(seed); // seed objects compare by identity
             } else if (isEntity(value)) {
                 result.add(List.of(entityName(value), session.getIdentifier(value)));
             } else {
@@ -157,18 +157,6 @@ final class Matching {
             }
         }
         return result;
-    }
-
-    private record Identity(SeedObject object) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Identity i && i.object == object;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(object);
-        }
     }
 
     /** A key that refers to an object being inserted now cannot match a row of the database. */

@@ -34,50 +34,6 @@ import org.hibernate.persister.entity.EntityPersister;
  */
 final class SeedGraph {
 
-    /** An association value of the file: set on {@code target} once its references are resolved. */
-    static final class Link {
-        final SeedObject holder;
-        final Object target;
-        final AttributeMapping attribute;
-        final String path;
-        final List<Ref> refs;
-        /** Null for a to-one; otherwise makes the (empty) collection the elements go into. */
-        final java.util.function.Supplier<Collection<Object>> collection;
-
-        Link(SeedObject holder, Object target, AttributeMapping attribute, String path, List<Ref> refs,
-                java.util.function.Supplier<Collection<Object>> collection) {
-            this.holder = holder;
-            this.target = target;
-            this.attribute = attribute;
-            this.path = path;
-            this.refs = refs;
-            this.collection = collection;
-        }
-    }
-
-    /** One reference: to a label, to a primary key, or to an object nested right there. */
-    static final class Ref {
-        final String path;
-        final EntityPersister type;
-        final String label;
-        final Object id;
-        SeedObject object;
-        /** The row an id reference points at, loaded from the database. */
-        Object loaded;
-
-        Ref(String path, EntityPersister type, String label, Object id, SeedObject object) {
-            this.path = path;
-            this.type = type;
-            this.label = label;
-            this.id = id;
-            this.object = object;
-        }
-
-        Object value() {
-            return object != null ? object.instance : loaded;
-        }
-    }
-
     final String file;
     final SessionFactoryImplementor factory;
     final Metadata metadata;
@@ -127,8 +83,9 @@ final class SeedGraph {
             }
         }
         resolveLabels();
+        Mandatory mandatory = new Mandatory(this);
         for (SeedObject object : objects) {
-            requireMandatory(object, object.persister, object.instance);
+            mandatory.require(object);
         }
     }
 
@@ -497,56 +454,6 @@ final class SeedGraph {
             return converted;
         } catch (Values.Mismatch e) {
             throw input(path, simpleEntityName(persister), id.getAttributeName(), "expected " + e.getMessage() + ".");
-        }
-    }
-
-    /** A non-nullable attribute that is still null after the file's values and the class's initialisers. */
-    private void requireMandatory(SeedObject object, EntityPersister persister, Object instance) {
-        List<String> missing = new ArrayList<>();
-        var attributes = persister.getAttributeMappings();
-        for (int i = 0; i < attributes.size(); i++) {
-            AttributeMapping attribute = attributes.get(i);
-            if (attribute instanceof PluralAttributeMapping || attribute.getAttributeMetadata().isNullable()
-                    || attribute.getGenerator() != null || isLinked(object, attribute)
-                    || (persister.getVersionMapping() != null
-                            && persister.getVersionMapping().getVersionAttribute() == attribute)) {
-                continue;
-            }
-            if (attribute.getPropertyAccess().getGetter().get(instance) == null) {
-                missing.add(attribute.getAttributeName());
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw input(object.path, object.entityName(), missing.get(0), object.entityName() + " requires "
-                    + String.join(", ", missing) + " (not nullable in the mapping), which the object does not give."
-                    + " Add " + (missing.size() == 1 ? "it" : "them") + " to the object.");
-        }
-    }
-
-    private boolean isLinked(SeedObject object, AttributeMapping attribute) {
-        if (linked == null) {
-            linked = new java.util.HashSet<>();
-            for (Link link : links) {
-                if (link.holder != null && !link.refs.isEmpty()) {
-                    linked.add(List.of(new Identity(link.holder), link.attribute.getAttributeName()));
-                }
-            }
-        }
-        return linked.contains(List.of(new Identity(object), attribute.getAttributeName()));
-    }
-
-    private java.util.Set<List<Object>> linked;
-
-    /** A seed object compared by identity, as a map key. */
-    private record Identity(SeedObject object) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Identity i && i.object == object;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(object);
         }
     }
 

@@ -9,13 +9,13 @@ final class Wiring {
     }
 
     static void wire(SeedGraph graph) {
-        for (SeedGraph.Link link : graph.links) {
+        for (Link link : graph.links) {
             Object value;
             if (link.collection == null) {
                 value = link.refs.isEmpty() ? null : link.refs.get(0).value();
             } else {
                 Collection<Object> elements = link.collection.get();
-                for (SeedGraph.Ref ref : link.refs) {
+                for (Ref ref : link.refs) {
                     elements.add(ref.value());
                 }
                 value = elements;
