@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         footer = {
                 "  0  success, or nothing to do",
                 "  1  migration:generate --check found changes without a migration",
+                "     (seed refuses for the same reason)",
                 "  2  usage or configuration error",
                 "  3  refused by a guard (NOT NULL on an existing table, a drop, a narrowing)",
                 "  4  cannot connect to the database (host, credentials, database name)",
