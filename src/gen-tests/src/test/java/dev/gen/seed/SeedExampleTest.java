@@ -121,12 +121,18 @@ class SeedExampleTest {
             // A grown file: only the new product goes in, attached to the existing store and category by label.
             String grown = Files.readString(SeedFixture.EXAMPLE_SEED).replace("\"Product\": [", "\"Product\": [\n"
                     + "    { \"sku\": \"BK-002\", \"name\": \"A Sequel\", \"price\": 14, \"store\": {\"@ref\": \"mainStore\"},"
-                    + " \"categories\": [{\"@ref\": \"books\"}] },");
+                    + " \"categories\": [{\"@ref\": \"books\"}] },\n"
+                    + "    { \"sku\": \"BK-003\", \"name\": \"A Prequel\", \"price\": 9, \"store\": {\"id\": 1} },");
             Path file = work.resolve("grown.json");
             Files.writeString(file, grown);
             SeedResult third = Seeder.seed(config, SeedRequest.of(file));
-            assertEquals(Map.of("Product", 1), third.seeded().inserted());
-            assertEquals(afterFirst.get("product") + 1, SeedFixture.counts(db).get("product"));
+            assertEquals(Map.of("Product", 2), third.seeded().inserted());
+            assertEquals(afterFirst.get("product") + 2, SeedFixture.counts(db).get("product"));
+            try (var c = db.connect(); var s = c.createStatement();
+                    var r = s.executeQuery("SELECT store_id FROM product WHERE sku = 'BK-003'")) {
+                r.next();
+                assertEquals(1, r.getLong(1), "{\"id\": 1} refers to the existing store");
+            }
             assertEquals(afterFirst.get("product_categories") + 1, SeedFixture.counts(db).get("product_categories"));
         }
     }
