@@ -67,7 +67,7 @@ final class Keys {
         for (Table table : tables) {
             for (Column column : table.getColumns()) {
                 if (column.isUnique()) {
-                    add(keys, entity, table, folded(table.getName()) + "_" + folded(column.getName()) + "_key",
+                    add(keys, entity, table, name(table.getName(), table.isQuoted()) + "_" + name(column.getName(), column.isQuoted()) + "_key",
                             List.of(column),
                             byColumn);
                 }
@@ -92,7 +92,7 @@ final class Keys {
         if (keys.stream().anyMatch(k -> k.attributes().equals(attributes))) {
             return;
         }
-        keys.add(new Key(name, folded(table.getName()), attributes, declaring(entity, attributes)));
+        keys.add(new Key(name, name(table.getName(), table.isQuoted()), attributes, declaring(entity, attributes)));
     }
 
     /** The most general class of the hierarchy that has every attribute: its rows are the ones a key spans. */
@@ -107,6 +107,10 @@ final class Keys {
             best = c;
         }
         return best.getEntityName();
+    }
+
+    private static String name(String name, boolean quoted) {
+        return quoted ? name : name.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A name as PostgreSQL spells it: Hibernate writes names unquoted (folded to lower case) unless quoted. */
