@@ -20,6 +20,11 @@ public final class ExitCodes {
     public static final int MIGRATION_FAILED = 7;
     /** The migration lock could not be taken in time, or was lost while migrating (nothing more was committed). */
     public static final int LOCK_TIMEOUT = 8;
+    /**
+     * {@code seed} rejected its file: malformed, not matching the entities, or its rows violate a constraint or may
+     * exist already; nothing was inserted.
+     */
+    public static final int SEED_REJECTED = 9;
     /** Anything else: a bug in gen. */
     public static final int INTERNAL = 70;
 

@@ -38,6 +38,27 @@ public final class Migrations {
         return runner(config, options).run();
     }
 
+    /**
+     * Applies the pending migrations ({@code migrate}) or none, then runs {@code then} under the same migration lock
+     * (see {@link dev.gen.run.Migrations#runThen}). Without {@code migrate} the migrations directory is not read.
+     */
+    public static <T> T runThen(GenConfig config, RunOptions options, boolean migrate,
+            java.util.function.Function<RunResult, T> then) {
+        MigrationSource source = migrate ? source(config) : new MigrationSource() {
+            @Override
+            public List<dev.gen.run.LoadedMigration> load() {
+                return List.of();
+            }
+
+            @Override
+            public String describe() {
+                return "no migrations (--no-migrate)";
+            }
+        };
+        return new dev.gen.run.Migrations(new CheckedConnections(config, Connections.factory(config)), source,
+                options(config, options)).runThen(migrate, then);
+    }
+
     public static RunResult baseline(GenConfig config, RunOptions options, String version) {
         return runner(config, options).baseline(version);
     }

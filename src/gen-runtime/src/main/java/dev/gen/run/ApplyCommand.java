@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** {@code run}: applies pending migrations (or only records them, for fake and baseline) under the lock. */
 final class ApplyCommand {
@@ -19,22 +20,33 @@ final class ApplyCommand {
     }
 
     RunResult run() {
+        return run(true, result -> result);
+    }
+
+    /**
+     * Applies the pending migrations (none when {@code migrate} is false), then calls {@code then} while the lock is
+     * still held, so that no other runner changes the schema before {@code then} is done.
+     */
+    <T> T run(boolean migrate, Function<RunResult, T> then) {
         long start = System.nanoTime();
         // Loading (which may compile) happens before locking, so other runners do not wait for the compiler.
-        List<LoadedMigration> sources = source.load();
+        List<LoadedMigration> sources = migrate ? source.load() : List.of();
         try (Session session = Session.open(database, options)) {
+            if (!migrate) {
+                return then.apply(new RunResult(List.of(), false, since(start)));
+            }
             Validation validation = validate(session, sources);
             Validation.requireNone(validation.forRun(options.outOfOrder()));
             List<LoadedMigration> pending = upTo(validation.pending(), options.target());
             upgradeChecksums(session, validation, options);
             if (options.fake()) {
-                return new RunResult(record(session, pending), true, since(start));
+                return then.apply(new RunResult(record(session, pending), true, since(start)));
             }
             prepare(pending);
             List<ExecutedMigration> applied = options.transactionMode() == TransactionMode.ALL
                     ? applyAsOneTransaction(session, pending)
                     : applyEach(session, pending);
-            return new RunResult(applied, false, since(start));
+            return then.apply(new RunResult(applied, false, since(start)));
         }
     }
 

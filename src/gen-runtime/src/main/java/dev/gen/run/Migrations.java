@@ -51,6 +51,16 @@ public final class Migrations {
         return new ApplyCommand(database, source, options).run();
     }
 
+    /**
+     * Applies the pending migrations as {@link #run()} does (or none, when {@code migrate} is false), then calls
+     * {@code then} with the result while still holding the migration lock: work that needs the schema to stay as the
+     * migrations left it (gen's {@code seed}) runs before any other runner may change it. {@code then} opens its own
+     * connections; its exceptions propagate after the lock is released.
+     */
+    public <T> T runThen(boolean migrate, java.util.function.Function<RunResult, T> then) {
+        return new ApplyCommand(database, source, options).run(migrate, then);
+    }
+
     /** Records every migration up to and including {@code version} as applied without running it. */
     public RunResult baseline(String version) {
         return new ApplyCommand(database, source, options).baseline(version);
