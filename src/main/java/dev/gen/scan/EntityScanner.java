@@ -55,6 +55,15 @@ public final class EntityScanner {
             }
         }
         List<String> warnings = new ArrayList<>();
+        try (ClasspathEntries checked = ClasspathEntries.open(classpath)) {
+            EntitySet found = scan(classpath, packages, excludedServices, urls, warnings);
+            checked.checkClasses(found.classNames(), warnings);
+            return found;
+        }
+    }
+
+    private static EntitySet scan(List<Path> classpath, List<String> packages, Set<String> excludedServices,
+            List<URL> urls, List<String> warnings) {
         ClassLoader loader = new EntityClassLoader(urls.toArray(URL[]::new), EntityScanner.class.getClassLoader(),
                 excludedServices, warnings);
         ClassGraph graph = new ClassGraph()
