@@ -38,7 +38,7 @@ public final class Main {
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             int code = exitCode(e);
-            cmd.getErr().println("gen: " + message(e));
+            cmd.getErr().println("gen: " + dev.gen.api.Printable.of(message(e)));
             if (verbose || code == ExitCodes.INTERNAL) {
                 e.printStackTrace(cmd.getErr());
             }

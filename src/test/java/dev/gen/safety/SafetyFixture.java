@@ -56,6 +56,11 @@ final class SafetyFixture implements AutoCloseable {
         }
     }
 
+    /** As {@link #create(String)}, working under {@code root} (a JUnit {@code @TempDir}). */
+    static SafetyFixture create(String name, Path root) {
+        return new SafetyFixture(TestDatabase.create("safety_" + name), root);
+    }
+
     /** Compiles one version of the entity model into its own class directory. */
     Path entities(Map<String, String> sources) {
         return EntityCompiler.compile(root.resolve("classes-v" + (++versions)), sources);
