@@ -121,6 +121,8 @@ public final class Generator {
             List<Refusal> refusals = Guard.check(changes, current,
                     ref -> target.origin(ref.table(), ref.column()).orElse(null),
                     new GuardOptions(request.allowDestructive(), backfills));
+            refusals = new ArrayList<>(refusals);
+            refusals.addAll(Guard.checkTypeDrops(changes, introspection.enumTypeUsers()));
             if (!refusals.isEmpty()) {
                 throw new GenException(Refusals.message(refusals), ExitCodes.REFUSED);
             }

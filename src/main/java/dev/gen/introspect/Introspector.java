@@ -43,14 +43,17 @@ public final class Introspector {
         QueryRunner runner = new QueryRunner(connection);
         Collection<String> names = new TreeSet<>(schemas);
         Predicate<QualifiedName> exclude = excludeTable == null ? name -> false : excludeTable;
+        Map<QualifiedName, List<String>> enumTypeUsers = new java.util.HashMap<>();
         Schema schema = SearchPathScope.run(runner, names, existing -> {
             Map<QualifiedName, TableBuilder> tables = readTables(runner, names, exclude).byName;
             List<Sequence> sequences = SequenceReader.read(runner, names, exclude);
-            List<EnumType> enumTypes = EnumTypeReader.read(runner, names);
+            Set<String> managed = new java.util.HashSet<>();
+            tables.keySet().forEach(table -> managed.add(table.schema() + "." + table.name()));
+            List<EnumType> enumTypes = EnumTypeReader.read(runner, names, managed::contains, enumTypeUsers);
             List<Table> built = tables.values().stream().map(TableBuilder::build).toList();
             return Schema.of(existing, built, sequences, enumTypes);
         });
-        return new IntrospectionResult(schema, runner.roundTrips());
+        return new IntrospectionResult(schema, runner.roundTrips(), enumTypeUsers);
     }
 
     /** As {@link #read}, for a caller that does not count round trips. */

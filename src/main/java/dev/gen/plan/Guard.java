@@ -64,6 +64,28 @@ public final class Guard {
         return refusals;
     }
 
+    /**
+     * Refuses dropping an enum type that something outside the managed tables still uses (a column of an excluded
+     * table, a view, a function): the drop would fail, and with {@code CASCADE}, which gen never writes, it would
+     * silently take those columns with it. No flag allows it.
+     *
+     * @param usersOutside per type, its users apart from the managed tables' columns, in PostgreSQL's words
+     */
+    public static List<Refusal> checkTypeDrops(List<Change> changes,
+            java.util.Map<dev.gen.model.QualifiedName, List<String>> usersOutside) {
+        List<Refusal> refusals = new ArrayList<>();
+        for (Change change : changes) {
+            if (change instanceof Change.DropEnumType drop && usersOutside.containsKey(drop.type().name())) {
+                refusals.add(new Refusal(change, "drop type " + drop.type().name() + ": no mapped column uses it any"
+                        + " more, but it is still used by " + String.join(", ", usersOutside.get(drop.type().name()))
+                        + ", outside the tables gen manages, so dropping it would fail (or, with CASCADE, drop those"
+                        + " too). Map a column of this type again to keep it, or change those users in a hand-written"
+                        + " migration (gen migration:create) first."));
+            }
+        }
+        return refusals;
+    }
+
     private static String notNullMessage(ColumnRef ref, Column column, Origin origin, boolean subclassCheck) {
         StringBuilder message = new StringBuilder();
         message.append(origin == null ? "A mapped attribute" : "The field " + origin.field()).append(" adds column ").append(ref).append(" (")

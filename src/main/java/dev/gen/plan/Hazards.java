@@ -39,7 +39,8 @@ final class Hazards {
             }
             return hazards;
         }
-        if (change instanceof DropTable || change instanceof DropColumn || change instanceof Change.DropSequence) {
+        if (change instanceof DropTable || change instanceof DropColumn || change instanceof Change.DropSequence
+                || change instanceof Change.DropEnumType) {
             hazards.add(Hazard.DESTRUCTIVE);
         } else if (change instanceof AlterColumnType alter) {
             switch (TypeChanges.classify(alter.from(), alter.to())) {
