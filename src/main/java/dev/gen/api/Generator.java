@@ -94,6 +94,7 @@ public final class Generator {
             List<String> warnings = new ArrayList<>();
             TargetModel target = desiredModel(config, cache, timings, warnings);
             EntityTexts.check(target); // before the normaliser sends any of them
+            DesiredScope.check(target, config);
 
             IntrospectionResult introspection = join(live);
             PendingMigrations.warning(connection, config).ifPresent(warnings::add);
