@@ -97,7 +97,7 @@ public final class Generator {
             DesiredScope.check(target, config);
 
             IntrospectionResult introspection = join(live);
-            PendingMigrations.warning(connection, config).ifPresent(warnings::add);
+            PendingMigrations.check(connection, config, request.allowPending()).ifPresent(warnings::add);
             // The runner creates the first schema for its history table before any migration runs, so a
             // migration must neither create nor drop it.
             Schema current = withSchema(introspection.schema(), config.defaultSchema());
