@@ -119,11 +119,14 @@ public final class Generator {
             timings.record("diff", start);
 
             Map<ColumnRef, String> backfills = Backfills.parse(request.backfills(), config.defaultSchema());
-            List<Refusal> refusals = Guard.check(changes, current,
-                    ref -> target.origin(ref.table(), ref.column()).orElse(null),
-                    new GuardOptions(request.allowDestructive(), backfills));
-            refusals = new ArrayList<>(refusals);
+            Backfills.requireUsed(backfills, changes, current);
+            java.util.function.Function<ColumnRef, dev.gen.target.Origin> origins =
+                    ref -> target.origin(ref.table(), ref.column()).orElse(null);
+            GuardOptions guardOptions = new GuardOptions(request.allowDestructive(), backfills);
+            List<Refusal> refusals = new ArrayList<>(Guard.check(changes, current, origins, guardOptions));
             refusals.addAll(Guard.checkTypeDrops(changes, introspection.enumTypeUsers()));
+            refusals.addAll(Guard.checkSetNotNull(changes,
+                    NullRows.count(connection, NullRows.madeNotNull(changes, current)), origins, guardOptions));
             if (!refusals.isEmpty()) {
                 throw new GenException(Refusals.message(refusals), ExitCodes.REFUSED);
             }
