@@ -21,6 +21,8 @@ public final class ExitCodes {
     /** The migration lock could not be taken in time. */
     public static final int LOCK_TIMEOUT = 8;
     /** Anything else: a bug in gen. */
+    /** The JVM ran out of memory: not a bug in the input nor in gen, but a heap too small for the model. */
+    public static final int OUT_OF_MEMORY = 9;
     public static final int INTERNAL = 70;
 
     private ExitCodes() {

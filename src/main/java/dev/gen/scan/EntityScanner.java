@@ -28,6 +28,14 @@ public final class EntityScanner {
     }
 
     /**
+     * The service providers ({@code META-INF/services}) from the user's classpath that {@code loader}, an
+     * {@link EntitySet#loader()}, has handed out so far; empty for any other loader.
+     */
+    public static Set<String> serviceProviders(ClassLoader loader) {
+        return loader instanceof EntityClassLoader entities ? entities.keptProviders() : Set.of();
+    }
+
+    /**
      * @param classpath directories and jars with the compiled entity classes
      * @param packages package prefixes to keep, or empty for all
      */
