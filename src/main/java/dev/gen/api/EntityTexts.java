@@ -24,8 +24,11 @@ final class EntityTexts {
 
     static void check(TargetModel target) {
         for (Table table : target.schema().tables().values()) {
+            requireName(target, table.name().schema(), "schema", table, null);
+            requireName(target, table.name().name(), "table", table, null);
             for (Column column : table.columns()) {
                 Origin origin = target.origin(table.name(), column.name()).orElse(null);
+                requireName(target, column.name(), "column", table, origin);
                 require(column.type().sql(), "the column definition (columnDefinition) of", table, column.name(),
                         origin);
                 if (column.defaultExpression() != null) {
@@ -48,6 +51,16 @@ final class EntityTexts {
                     require(index.predicate(), "an index predicate of", table, null, null);
                 }
             }
+        }
+    }
+
+    /** PostgreSQL cannot store a NUL character in a name; it is a mapping error, named as one. */
+    private static void requireName(TargetModel target, String name, String what, Table table, Origin origin) {
+        if (name.indexOf('\0') >= 0) {
+            String owner = origin != null ? "The field " + origin.field() : DesiredScope.entityOf(target, table.name());
+            throw new GenException(owner + " maps a " + what + " name holding a NUL character ("
+                    + Printable.of(name) + "), which PostgreSQL cannot store in a name. Correct the name in the"
+                    + " mapping (@Table, @Column, a naming strategy).", ExitCodes.MODEL);
         }
     }
 

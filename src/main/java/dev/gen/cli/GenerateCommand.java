@@ -129,7 +129,8 @@ final class GenerateCommand implements Callable<Integer> {
         }
         ModelCache cache = noCache ? ModelCache.disabled() : ModelCache.in(Path.of(CACHE_DIRECTORY));
         GenerateResult result = Generator.generate(config, request, cache);
-        result.warnings().forEach(warning -> spec.commandLine().getErr().println("gen: warning: " + warning));
+        result.warnings().forEach(warning -> spec.commandLine().getErr().println("gen: warning: "
+                + dev.gen.api.Printable.of(warning)));
         if (timings || "1".equals(System.getenv("GEN_TIMINGS"))) {
             printTimings(result);
         }

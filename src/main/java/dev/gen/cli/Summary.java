@@ -17,7 +17,7 @@ final class Summary {
         for (Step step : plan.steps()) {
             String hazards = step.hazards().isEmpty() ? "" : "  [" + step.hazards().stream().sorted()
                     .map(Hazard::label).collect(Collectors.joining(", ")) + "]";
-            out.println("  - " + step.change().describe() + hazards);
+            out.println("  - " + dev.gen.api.Printable.of(step.change().describe()) + hazards);
         }
     }
 }

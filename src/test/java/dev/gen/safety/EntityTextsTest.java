@@ -89,6 +89,23 @@ class EntityTextsTest {
         }
     }
 
+    @Test
+    void aNulCharacterInANameIsAMappingErrorAndControlCharactersPrintEscaped() {
+        try (SafetyFixture f = SafetyFixture.create("entity_names", work)) {
+            Path nul = f.entities(Map.of("t5/Item.java", item("t5", "@Column(name = \"a\\u0000b\") String note;")));
+            SafetyFixture.Cli refused = f.cli("migration:generate", "--check", "--config", f.properties(nul).toString());
+            assertEquals(5, refused.exitCode(), refused.toString());
+            assertTrue(refused.err().contains("t5.Item.note") && refused.err().contains("NUL")
+                    && refused.err().contains("a\\u0000b"), refused.err());
+            Path escape = f.entities(Map.of("t6/Item.java", item("t6",
+                    "@org.hibernate.annotations.ColumnDefault(\"1; \\u001b[2J\") @Column(name = \"x\\u001b[31m\") Integer x;")));
+            SafetyFixture.Cli printed = f.cli("migration:generate", "--check", "--config",
+                    f.properties(escape).toString());
+            assertEquals(5, printed.exitCode(), printed.toString());
+            assertTrue(!printed.err().contains("\u001b") && printed.err().contains("\\u001b[31m"), printed.err());
+        }
+    }
+
     /** The second line of defence: a COMMIT that reached the normaliser's transaction cannot take effect. */
     @Test
     void theNormalisersTransactionCannotCommit() throws Exception {
