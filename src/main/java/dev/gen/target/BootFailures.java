@@ -20,6 +20,15 @@ final class BootFailures {
         String extension = userFrames.stream().filter(providers::contains).findFirst().orElse(null);
         String culprit = userFrames.isEmpty() ? null : userFrames.get(0);
         String missing = missingClass(failure);
+        if (missing == null || entities.classNames().contains(missing)) {
+            // Hibernate reports the mapped class it could not load, not what that class lacks: load it here
+            Throwable cause = unloadable(entities);
+            if (cause != null) {
+                culprit = cause.getMessage();
+                String lacking = missingClass(cause.getCause());
+                missing = lacking != null ? lacking : missing;
+            }
+        }
         if (extension != null) {
             return new UnsupportedMappingException("The Hibernate extension " + extension + " on the entity"
                     + " classpath failed while Hibernate started: " + failure + (missing == null ? ""
@@ -64,20 +73,43 @@ final class BootFailures {
         return frames;
     }
 
-    /** The class named by a NoClassDefFoundError, ClassNotFoundException or TypeNotPresentException in the chain. */
-    private static String missingClass(Throwable failure) {
-        Set<Throwable> seen = new HashSet<>();
-        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof NoClassDefFoundError || t instanceof ClassNotFoundException) {
-                String message = t.getMessage();
-                if (message != null && !message.isBlank()) {
-                    return message.trim().split("\\s")[0].replace('/', '.');
-                }
-            }
-            if (t instanceof TypeNotPresentException missing) {
-                return missing.typeName();
+    /**
+     * The first mapped class that cannot be loaded (its superclass or an interface is missing), as an exception
+     * whose message is its name and whose cause is the loader's error; or null.
+     */
+    private static Throwable unloadable(EntitySet entities) {
+        for (String name : entities.classNames()) {
+            try {
+                Class.forName(name, false, entities.loader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                return new IllegalStateException(name, e);
             }
         }
         return null;
     }
+
+    /**
+     * The class named by the innermost NoClassDefFoundError, ClassNotFoundException or TypeNotPresentException in
+     * the chain (the outer ones are Hibernate's wrappers, naming the entity it was loading), or null.
+     */
+    private static String missingClass(Throwable failure) {
+        String missing = null;
+        Set<Throwable> seen = new HashSet<>();
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof TypeNotPresentException absent) {
+                missing = absent.typeName();
+            } else if ((t instanceof NoClassDefFoundError || t instanceof ClassNotFoundException)
+                    && t.getMessage() != null) {
+                java.util.regex.Matcher name = CLASS_NAME.matcher(t.getMessage());
+                if (name.find()) {
+                    missing = name.group().replace('/', '.');
+                }
+            }
+        }
+        return missing;
+    }
+
+    /** A binary class name as these errors print it ({@code base/Audited}, {@code base.Audited$Inner}). */
+    private static final java.util.regex.Pattern CLASS_NAME =
+            java.util.regex.Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*([./][\\p{L}_$][\\p{L}\\p{N}_$]*)+");
 }

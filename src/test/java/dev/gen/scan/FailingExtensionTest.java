@@ -76,6 +76,24 @@ class FailingExtensionTest {
     }
 
     @Test
+    void aMissingSuperclassIsNamedWithTheEntityThatNeedsIt() throws Exception {
+        Path classes = EntityCompiler.compile(work.resolve("classes"), Map.of(
+                "base/Audited.java", "package base; public class Audited { }",
+                "shop/Item.java", """
+                        package shop;
+                        @jakarta.persistence.Entity
+                        public class Item extends base.Audited {
+                            @jakarta.persistence.Id Long id;
+                        }
+                        """));
+        Files.delete(classes.resolve("base/Audited.class")); // it lives in a jar not given to --classpath
+        Result result = gen(classes);
+        assertEquals(5, result.code, result.err);
+        assertTrue(result.err.contains("base.Audited") && result.err.contains("shop.Item")
+                && result.err.contains("--classpath") && !result.err.contains("Fix the mapping"), result.err);
+    }
+
+    @Test
     void outOfMemoryHasItsOwnExitCode() throws Exception {
         Path classes = EntityCompiler.compile(work.resolve("classes"), Map.of("shop/Item.java", """
                 package shop;
