@@ -50,6 +50,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--allow-destructive", description = "Allow dropping tables and columns and narrowing types.")
     boolean allowDestructive;
 
+    @Option(names = "--allow-pending", description = "Generate although migrations in --dir have not run on the"
+            + " database (the new one may repeat their changes).")
+    boolean allowPending;
+
     @Option(names = "--rename", paramLabel = "<table.old=new>", description = "A column was renamed (repeatable).")
     List<String> renames = new ArrayList<>();
 
@@ -154,9 +158,13 @@ final class GenerateCommand implements Callable<Integer> {
         GenerateRequest request = new GenerateRequest(name == null ? "Check" : name, mode, timestamp,
                 allowDestructive, renames(config), pairs(backfills, "--backfill"), null,
                 ConsoleRenameResolver.forTerminal());
+        if (allowPending) {
+            request = request.allowingPending();
+        }
         ModelCache cache = noCache ? ModelCache.disabled() : ModelCache.in(Path.of(CACHE_DIRECTORY));
         GenerateResult result = Generator.generate(config, request, cache);
-        result.warnings().forEach(warning -> spec.commandLine().getErr().println("gen: warning: " + warning));
+        result.warnings().forEach(warning -> spec.commandLine().getErr().println("gen: warning: "
+                + dev.gen.core.Printable.of(warning)));
         if (timings || "1".equals(System.getenv("GEN_TIMINGS"))) {
             printTimings(result);
         }

@@ -38,7 +38,7 @@ public final class Main {
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             int code = exitCode(e);
-            cmd.getErr().println("gen: " + message(e));
+            cmd.getErr().println("gen: " + dev.gen.core.Printable.of(message(e)));
             if (verbose || code == ExitCodes.INTERNAL) {
                 e.printStackTrace(cmd.getErr());
             }
@@ -47,7 +47,23 @@ public final class Main {
         });
         commandLine.setParameterExceptionHandler(Main::usageError);
         commandLine.setExitCodeExceptionMapper(Main::exitCode);
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("gen: out of memory (" + e.getMessage() + "). The entity model needs a larger Java heap than"
+                    + " this JVM has: run gen with more, for example GEN_JAVA_OPTS=\"-Xmx2g\" ./gen ... (or"
+                    + " -Xmx in jvm.options).");
+            err.flush();
+            return ExitCodes.OUT_OF_MEMORY;
+        } catch (Error e) {
+            // picocli hands only exceptions to the handler above; an Error must not end the JVM with exit 1,
+            // which CI reads as "changes without a migration"
+            err.println("gen: unexpected failure (" + dev.gen.core.Printable.of(String.valueOf(e)) + "). This is a"
+                    + " bug in gen; please report it with the stack trace below.");
+            e.printStackTrace(err);
+            err.flush();
+            return ExitCodes.INTERNAL;
+        }
     }
 
     /**

@@ -28,7 +28,7 @@ final class Summary {
     static void print(PrintWriter out, Plan plan, List<Refusal> refusals) {
         out.println(plan.steps().size() + (plan.steps().size() == 1 ? " change:" : " changes:"));
         for (Step step : plan.steps()) {
-            out.println("  - " + step.change().describe() + labels(step.hazards()));
+            out.println("  - " + dev.gen.core.Printable.of(step.change().describe()) + labels(step.hazards()));
             if (step.upRisk().lock().level() != LockLevel.NONE) {
                 out.println("      lock: " + step.upRisk().lock().describe());
             }

@@ -45,7 +45,9 @@ public final class ConfigResolver {
     public static GenConfig resolve(Map<String, String> flags, Map<String, String> env, Path configFile,
             Path workingDirectory, boolean requireUrl) {
         Properties file = load(configFile, workingDirectory);
+        ConfigKeys.checkKeys(file, configFile != null ? configFile : DEFAULT_CONFIG_FILE);
         Settings settings = new Settings(flags, env, file);
+        settings.checkValues();
 
         String url = settings.get("url");
         if (!requireUrl && (url == null || url.isBlank())) {
@@ -65,7 +67,7 @@ public final class ConfigResolver {
         List<Path> classpath = paths(settings.get("classpath"), workingDirectory);
         Map<String, String> hibernate = new TreeMap<>();
         for (String key : file.stringPropertyNames()) {
-            if (key.startsWith("hibernate.") || key.startsWith("jakarta.persistence.")) {
+            if (ConfigKeys.isHibernateKey(key)) {
                 hibernate.put(key, file.getProperty(key).trim());
             }
         }
@@ -84,7 +86,7 @@ public final class ConfigResolver {
                 split(settings.getOrDefault("packages", "")), dir, migrationsPackage,
                 settings.getOrDefault("history-table", "gen_migrations"),
                 split(settings.getOrDefault("exclude-table", "")), hibernate,
-                Boolean.parseBoolean(settings.getOrDefault("online", "false")),
+                ConfigKeys.parseBoolean(settings.getOrDefault("online", "false")),
                 "none".equalsIgnoreCase(lockTimeout) ? null : lockTimeout,
                 split(settings.getOrDefault("exclude-service", "")),
                 paths(settings.get("migrations-classpath"), workingDirectory),
@@ -144,8 +146,12 @@ public final class ConfigResolver {
             }
             return properties;
         }
-        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (Reader reader = ConfigText.reader(path)) {
             properties.load(reader);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new GenException("The configuration file " + path + " is not UTF-8 text (" + e.getMessage()
+                    + "); gen reads it as UTF-8. Save it as UTF-8, or write other characters as \\uXXXX escapes.",
+                    ExitCodes.USAGE);
         } catch (IOException | IllegalArgumentException e) {
             throw new GenException("Cannot read the configuration file " + path + ": " + e.getMessage() + ".",
                     ExitCodes.USAGE);
@@ -191,6 +197,19 @@ public final class ConfigResolver {
             ENVIRONMENT.put("exclude-table", "GEN_EXCLUDE_TABLE");
             ENVIRONMENT.put("online", "GEN_ONLINE");
             ENVIRONMENT.put("migration-lock-timeout", "GEN_MIGRATION_LOCK_TIMEOUT");
+        }
+
+        /** Every value a key has, wherever it is set, must be one the key can take. */
+        void checkValues() {
+            for (String key : ENVIRONMENT.keySet()) {
+                ConfigKeys.checkValue(key, flags.get(key), "--" + key);
+                String variable = ENVIRONMENT.get(key);
+                ConfigKeys.checkValue(key, env.get(variable) == null || env.get(variable).isBlank() ? null
+                        : env.get(variable), variable);
+            }
+            for (String key : file.stringPropertyNames()) {
+                ConfigKeys.checkValue(key, file.getProperty(key), "in the properties file");
+            }
         }
 
         String get(String key) {

@@ -26,6 +26,8 @@ public final class ExitCodes {
      */
     public static final int SEED_REJECTED = 9;
     /** Anything else: a bug in gen. */
+    /** The JVM ran out of memory: not a bug in the input nor in gen, but a heap too small for the model. */
+    public static final int OUT_OF_MEMORY = 10;
     public static final int INTERNAL = 70;
 
     private ExitCodes() {

@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param clock the clock for the timestamp (tests inject a fixed one)
  * @param renameResolver asks whether a detected drop-and-add is a rename, or null to refuse such candidates
  *     (unless {@code allowDestructive})
+ * @param allowPending generate although migrations in the directory have not run on the database (which the new
+ *     migration would then repeat); without it that is refused
  */
 public record GenerateRequest(String name, Mode mode, Long timestampMillis, boolean allowDestructive,
-        DiffOptions renames, Map<String, String> backfills, Clock clock, RenameResolver renameResolver) {
+        DiffOptions renames, Map<String, String> backfills, Clock clock, RenameResolver renameResolver,
+        boolean allowPending) {
 
     public enum Mode {
         WRITE,
@@ -39,8 +42,18 @@ public record GenerateRequest(String name, Mode mode, Long timestampMillis, bool
         this(name, mode, timestampMillis, allowDestructive, renames, backfills, clock, null);
     }
 
+    public GenerateRequest(String name, Mode mode, Long timestampMillis, boolean allowDestructive,
+            DiffOptions renames, Map<String, String> backfills, Clock clock, RenameResolver renameResolver) {
+        this(name, mode, timestampMillis, allowDestructive, renames, backfills, clock, renameResolver, false);
+    }
+
+    public GenerateRequest allowingPending() {
+        return new GenerateRequest(name, mode, timestampMillis, allowDestructive, renames, backfills, clock,
+                renameResolver, true);
+    }
+
     public GenerateRequest withRenameResolver(RenameResolver resolver) {
-        return new GenerateRequest(name, mode, timestampMillis, allowDestructive, renames, backfills, clock, resolver);
+        return new GenerateRequest(name, mode, timestampMillis, allowDestructive, renames, backfills, clock, resolver, allowPending);
     }
 
     public static GenerateRequest write(String name) {
@@ -52,26 +65,26 @@ public record GenerateRequest(String name, Mode mode, Long timestampMillis, bool
     }
 
     public GenerateRequest allowingDestructive() {
-        return new GenerateRequest(name, mode, timestampMillis, true, renames, backfills, clock, renameResolver);
+        return new GenerateRequest(name, mode, timestampMillis, true, renames, backfills, clock, renameResolver, allowPending);
     }
 
     public GenerateRequest at(long epochMillis) {
-        return new GenerateRequest(name, mode, epochMillis, allowDestructive, renames, backfills, clock, renameResolver);
+        return new GenerateRequest(name, mode, epochMillis, allowDestructive, renames, backfills, clock, renameResolver, allowPending);
     }
 
     public GenerateRequest withMode(Mode newMode) {
-        return new GenerateRequest(name, newMode, timestampMillis, allowDestructive, renames, backfills, clock, renameResolver);
+        return new GenerateRequest(name, newMode, timestampMillis, allowDestructive, renames, backfills, clock, renameResolver, allowPending);
     }
 
     public GenerateRequest withRenames(DiffOptions newRenames) {
-        return new GenerateRequest(name, mode, timestampMillis, allowDestructive, newRenames, backfills, clock, renameResolver);
+        return new GenerateRequest(name, mode, timestampMillis, allowDestructive, newRenames, backfills, clock, renameResolver, allowPending);
     }
 
     public GenerateRequest withBackfills(Map<String, String> newBackfills) {
-        return new GenerateRequest(name, mode, timestampMillis, allowDestructive, renames, newBackfills, clock, renameResolver);
+        return new GenerateRequest(name, mode, timestampMillis, allowDestructive, renames, newBackfills, clock, renameResolver, allowPending);
     }
 
     public GenerateRequest withClock(Clock newClock) {
-        return new GenerateRequest(name, mode, timestampMillis, allowDestructive, renames, backfills, newClock, renameResolver);
+        return new GenerateRequest(name, mode, timestampMillis, allowDestructive, renames, backfills, newClock, renameResolver, allowPending);
     }
 }

@@ -94,9 +94,11 @@ public final class Generator {
 
             List<String> warnings = new ArrayList<>();
             TargetModel target = desiredModel(config, cache, timings, warnings);
+            EntityTexts.check(target); // before the normaliser sends any of them
+            DesiredScope.check(target, config);
 
             IntrospectionResult introspection = join(live);
-            PendingMigrations.warning(connection, config).ifPresent(warnings::add);
+            PendingMigrations.check(connection, config, request.allowPending()).ifPresent(warnings::add);
             // The runner creates the first schema for its history table before any migration runs, so a
             // migration must neither create nor drop it.
             Schema current = withSchema(introspection.schema(), config.defaultSchema());
@@ -118,9 +120,14 @@ public final class Generator {
             timings.record("diff", start);
 
             Map<ColumnRef, String> backfills = Backfills.parse(request.backfills(), config.defaultSchema());
-            List<Refusal> refusals = Guard.check(changes, current,
-                    ref -> target.origin(ref.table(), ref.column()).orElse(null),
-                    new GuardOptions(request.allowDestructive(), backfills));
+            Backfills.requireUsed(backfills, changes, current);
+            java.util.function.Function<ColumnRef, dev.gen.model.Origin> origins =
+                    ref -> target.origin(ref.table(), ref.column()).orElse(null);
+            GuardOptions guardOptions = new GuardOptions(request.allowDestructive(), backfills);
+            List<Refusal> refusals = new ArrayList<>(Guard.check(changes, current, origins, guardOptions));
+            refusals.addAll(Guard.checkTypeDrops(changes, introspection.enumTypeUsers()));
+            refusals.addAll(Guard.checkSetNotNull(changes,
+                    NullRows.count(connection, NullRows.madeNotNull(changes, current)), origins, guardOptions));
             boolean check = request.mode() == GenerateRequest.Mode.CHECK;
             if (check) {
                 refusals = CheckVerdicts.of(refusals, changes, dev.gen.diff.RenameCandidates.find(current, desired,

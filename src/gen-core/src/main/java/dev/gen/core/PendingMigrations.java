@@ -15,15 +15,29 @@ import java.util.TreeSet;
 
 /**
  * Migrations in the directory that the database has not run. gen diffs against the database as it is, so a
- * migration generated while others are pending repeats their changes: the user is told before reviewing it.
+ * migration generated while others are pending repeats their changes and fails when run: that is refused,
+ * unless the user asks to generate anyway ({@code --allow-pending}), when it is a warning.
  */
 final class PendingMigrations {
 
     private PendingMigrations() {
     }
 
-    /** A warning naming the pending migrations, or empty; never fails the generate. */
-    static Optional<String> warning(Connection connection, GenConfig config) {
+    /**
+     * Refuses (exit 6) while migrations are pending, naming them; with {@code allowPending} the same text is
+     * returned as a warning.
+     */
+    static Optional<String> check(Connection connection, GenConfig config, boolean allowPending) {
+        Optional<String> pending = describe(connection, config);
+        if (pending.isPresent() && !allowPending) {
+            throw new GenException(pending.get() + " Or pass --allow-pending to generate anyway.",
+                    ExitCodes.MIGRATIONS);
+        }
+        return pending;
+    }
+
+    /** A text naming the pending migrations, or empty. */
+    private static Optional<String> describe(Connection connection, GenConfig config) {
         Set<String> files = new TreeSet<>();
         try {
             Names.migrationsIn(config.migrationsDir()).forEach(id -> files.add(id.className()));

@@ -27,31 +27,29 @@ final class HibernateBoot {
         properties.put("hibernate.temp.use_jdbc_metadata_defaults", "false");
         properties.putAll(settings.hibernateProperties());
 
-        BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()
-                .applyClassLoader(entities.loader())
-                .build();
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
-                .applySettings(properties)
-                .build();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(entities.loader());
+        StandardServiceRegistry registry = null;
         try {
+            // Extensions on the entity classpath (service contributors, integrators) run while the registries are
+            // built, so their failures are handled here like the mapping's.
+            BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()
+                    .applyClassLoader(entities.loader())
+                    .build();
+            registry = new StandardServiceRegistryBuilder(bootstrap)
+                    .applySettings(properties)
+                    .build();
             MetadataSources sources = new MetadataSources(registry);
             for (String className : entities.classNames()) {
                 sources.addAnnotatedClassName(className);
             }
             return sources.buildMetadata();
-        } catch (LinkageError e) {
-            StandardServiceRegistryBuilder.destroy(registry);
-            throw new UnsupportedMappingException("An entity class needs " + e.getMessage() + ", which is not on the"
-                    + " entity classpath (" + e.getClass().getSimpleName() + "). Add the jars your entities depend on to"
-                    + " --classpath (for a Maven project: mvn dependency:build-classpath prints them).");
-        } catch (RuntimeException e) {
-            StandardServiceRegistryBuilder.destroy(registry);
-            throw new UnsupportedMappingException("Hibernate rejected the entity model: " + rootMessage(e)
-                    + ". Fix the mapping (the application would fail to start with the same error), recompile, and"
-                    + " run gen again.");
+        } catch (LinkageError | RuntimeException e) {
+            if (registry != null) {
+                StandardServiceRegistryBuilder.destroy(registry);
+            }
+            throw BootFailures.explain(e, entities);
         } finally {
             thread.setContextClassLoader(previous);
         }

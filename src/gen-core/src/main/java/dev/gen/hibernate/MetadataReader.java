@@ -342,7 +342,7 @@ final class MetadataReader {
     }
 
     String columnName(org.hibernate.mapping.Column column) {
-        return Names.truncated(column.isQuoted() ? column.getName() : column.getName().toLowerCase(Locale.ROOT));
+        return Names.physical(column.getName(), column.isQuoted());
     }
 
     /**

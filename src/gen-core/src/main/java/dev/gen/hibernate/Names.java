@@ -20,7 +20,15 @@ final class Names {
         if (identifier == null) {
             return null;
         }
-        return truncated(identifier.isQuoted() ? identifier.getText() : identifier.getText().toLowerCase(Locale.ROOT));
+        return physical(identifier.getText(), identifier.isQuoted());
+    }
+
+    /**
+     * A name as Hibernate holds it, quoted or not, to the name in the catalog. Hibernate writes a quoted name's
+     * text between double quotes as it is, so PostgreSQL reads a doubled quote in it ({@code "we""ird"}) as one.
+     */
+    static String physical(String text, boolean quoted) {
+        return truncated(quoted ? text.replace("\"\"", "\"") : text.toLowerCase(Locale.ROOT));
     }
 
     /** For names Hibernate writes into DDL verbatim: backticks or double quotes mark a quoted one. */

@@ -5,7 +5,6 @@ import dev.gen.model.ColumnRef;
 import dev.gen.model.QualifiedName;
 import java.lang.reflect.Field;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.hibernate.boot.Metadata;
@@ -79,7 +78,7 @@ final class OriginReader {
         QualifiedName name = tableName.apply(table);
         for (Selectable selectable : value.getSelectables()) {
             if (selectable instanceof org.hibernate.mapping.Column column) {
-                String columnName = Names.truncated(column.isQuoted() ? column.getName() : column.getName().toLowerCase(Locale.ROOT));
+                String columnName = Names.physical(column.getName(), column.isQuoted());
                 origins.putIfAbsent(new ColumnRef(name, columnName), new Origin(entityClass, path, primitive, required));
             }
         }

@@ -90,6 +90,7 @@ public final class CheckSettler {
             outer = connection.setSavepoint();
         }
         try (Statement statement = connection.createStatement()) {
+            statement.execute(ScratchTransaction.GUARD); // see there: this transaction must never commit
             int tableNumber = 0;
             for (Map.Entry<QualifiedName, List<String>> entry : pending.entrySet()) {
                 String scratch = "gen_settle_" + tableNumber++;
@@ -116,6 +117,7 @@ public final class CheckSettler {
                 }
                 result.put(entry.getKey(), forms);
             }
+            ScratchTransaction.requireOpen(connection);
         } finally {
             if (autoCommit) {
                 connection.rollback();

@@ -56,7 +56,8 @@ public final class DesiredNormalizer {
         try (ScratchTransaction transaction = ScratchTransaction.begin(runner)) {
             String temporarySchema;
             try {
-                temporarySchema = runner.script(plan.script());
+                temporarySchema = runner.script(ScratchTransaction.GUARD + ";\n" + plan.script());
+                ScratchTransaction.requireOpen(connection);
             } catch (SQLException failure) {
                 transaction.restart();
                 throw ScratchDiagnosis.diagnose(runner, plan, failure);

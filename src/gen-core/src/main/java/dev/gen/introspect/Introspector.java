@@ -46,15 +46,18 @@ public final class Introspector {
         Collection<String> names = new TreeSet<>(schemas);
         Predicate<QualifiedName> exclude = excludeTable == null ? name -> false : excludeTable;
         Map<QualifiedName, TableStats> stats = new HashMap<>();
+        Map<QualifiedName, List<String>> enumTypeUsers = new HashMap<>();
         Schema schema = SearchPathScope.run(runner, names, existing -> {
             Map<QualifiedName, TableBuilder> tables = readTables(runner, names, exclude).byName;
             tables.values().forEach(table -> stats.put(table.name, table.stats));
             List<Sequence> sequences = SequenceReader.read(runner, names, exclude);
-            List<EnumType> enumTypes = EnumTypeReader.read(runner, names);
+            Set<String> managed = new java.util.HashSet<>();
+            tables.keySet().forEach(table -> managed.add(table.schema() + "." + table.name()));
+            List<EnumType> enumTypes = EnumTypeReader.read(runner, names, managed::contains, enumTypeUsers);
             List<Table> built = tables.values().stream().map(TableBuilder::build).toList();
             return Schema.of(existing, built, sequences, enumTypes);
         });
-        return new IntrospectionResult(schema, runner.roundTrips(), stats);
+        return new IntrospectionResult(schema, runner.roundTrips(), stats, enumTypeUsers);
     }
 
     /** As {@link #read}, for a caller that does not count round trips. */

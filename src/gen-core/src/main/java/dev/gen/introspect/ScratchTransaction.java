@@ -8,8 +8,19 @@ import java.sql.Savepoint;
  * The transaction the normaliser's scratch objects live in; it is always rolled back. On an auto-commit
  * connection it is a transaction of its own; inside the caller's transaction it is a savepoint, so that the
  * caller's work survives.
+ *
+ * <p>Generation must never commit anything in the target database, whatever the entity texts it sends hold. The
+ * texts are checked to be single fragments before they get here ({@link dev.gen.pg.SqlLexer}); as a second line,
+ * the transaction is made one that cannot commit: {@link #GUARD} leaves a deferred foreign-key violation in it,
+ * so a {@code COMMIT} smuggled into a text fails and rolls everything back (and PostgreSQL skips the rest of the
+ * script), and {@link #requireOpen} checks, without a round trip, that the transaction is still the one begun.
  */
 final class ScratchTransaction implements AutoCloseable {
+
+    /** Statements that make the current transaction unable to commit; rolled back with it. */
+    static final String GUARD = "CREATE TEMPORARY TABLE gen_uncommittable (id integer PRIMARY KEY, parent integer"
+            + " REFERENCES gen_uncommittable DEFERRABLE INITIALLY DEFERRED);\n"
+            + "INSERT INTO gen_uncommittable VALUES (1, 2)";
 
     private final QueryRunner runner;
     private final boolean ownTransaction;
@@ -36,6 +47,20 @@ final class ScratchTransaction implements AutoCloseable {
             runner.rollback();
         } else {
             runner.rollback(savepoint);
+        }
+        runner.script(GUARD);
+    }
+
+    /**
+     * Fails unless the connection is still inside the transaction: something in what was sent ended it, and a
+     * rollback now would not undo what ran before.
+     */
+    static void requireOpen(Connection connection) throws SQLException {
+        org.postgresql.core.TransactionState state =
+                connection.unwrap(org.postgresql.core.BaseConnection.class).getTransactionState();
+        if (state == org.postgresql.core.TransactionState.IDLE) {
+            throw new IllegalStateException("The normaliser's transaction ended while its statements ran; gen"
+                    + " stops rather than go on outside a transaction that is rolled back.");
         }
     }
 

@@ -37,8 +37,18 @@ final class EnumTypeSql {
         statements.add("ALTER TYPE " + ident(type.name()) + " RENAME TO " + ident(old));
         statements.addAll(createEnumType(type));
         statements.add(convert);
-        statements.add("DROP TYPE " + ident(oldName) + " CASCADE"); // with its casts
+        statements.addAll(dropEnumType(oldName));
         return statements;
+    }
+
+    /**
+     * The casts Hibernate's dialect creates with the type, then the type; never {@code CASCADE}, which would also
+     * drop any column still using the type without a word. Such a use makes the migration fail instead.
+     */
+    static List<String> dropEnumType(QualifiedName name) {
+        return List.of("DROP CAST IF EXISTS (varchar AS " + ident(name) + ")",
+                "DROP CAST IF EXISTS (" + ident(name) + " AS varchar)",
+                "DROP TYPE " + ident(name));
     }
 
     static List<String> createEnumType(EnumType type) {

@@ -2,6 +2,7 @@ package dev.gen.pg;
 
 import dev.gen.postgres.PgNames;
 import static dev.gen.pg.EnumTypeSql.createEnumType;
+import static dev.gen.pg.EnumTypeSql.dropEnumType;
 import static dev.gen.pg.EnumTypeSql.replaceEnumType;
 import static dev.gen.pg.Sql.ident;
 import static dev.gen.pg.Sql.idents;
@@ -225,7 +226,7 @@ public final class SqlRenderer {
             return createEnumType(c.type());
         }
         if (change instanceof DropEnumType c) {
-            return List.of("DROP TYPE " + ident(c.type().name()) + " CASCADE");
+            return dropEnumType(c.type().name());
         }
         if (change instanceof AddEnumValue c) {
             return List.of("ALTER TYPE " + ident(c.to().name()) + " ADD VALUE " + literal(c.label())

@@ -64,6 +64,55 @@ public final class Guard {
         return refusals;
     }
 
+    /**
+     * Refuses dropping an enum type that something outside the managed tables still uses (a column of an excluded
+     * table, a view, a function): the drop would fail, and with {@code CASCADE}, which gen never writes, it would
+     * silently take those columns with it. No flag allows it.
+     *
+     * @param usersOutside per type, its users apart from the managed tables' columns, in PostgreSQL's words
+     */
+    public static List<Refusal> checkTypeDrops(List<Change> changes,
+            java.util.Map<dev.gen.model.QualifiedName, List<String>> usersOutside) {
+        List<Refusal> refusals = new ArrayList<>();
+        for (Change change : changes) {
+            if (change instanceof Change.DropEnumType drop && usersOutside.containsKey(drop.type().name())) {
+                refusals.add(new Refusal(change, "drop type " + drop.type().name() + ": no mapped column uses it any"
+                        + " more, but it is still used by " + String.join(", ", usersOutside.get(drop.type().name()))
+                        + ", outside the tables gen manages, so dropping it would fail (or, with CASCADE, drop those"
+                        + " too). Map a column of this type again to keep it, or change those users in a hand-written"
+                        + " migration (gen migration:create) first."));
+            }
+        }
+        return refusals;
+    }
+
+    /**
+     * Refuses making an existing column NOT NULL while rows hold NULL there (the migration would fail), unless
+     * {@code --backfill} fills them first.
+     *
+     * @param nullRows the NULL rows of each existing column the changes make NOT NULL
+     */
+    public static List<Refusal> checkSetNotNull(List<Change> changes, java.util.Map<ColumnRef, Long> nullRows,
+            Function<ColumnRef, Origin> origins, GuardOptions options) {
+        List<Refusal> refusals = new ArrayList<>();
+        for (Change change : changes) {
+            if (change instanceof Change.AlterColumnNullability alter && !alter.nullable()) {
+                ColumnRef ref = new ColumnRef(alter.table(), alter.column());
+                long rows = nullRows.getOrDefault(ref, 0L);
+                if (rows > 0 && !options.backfills().containsKey(ref)) {
+                    Origin origin = origins.apply(ref);
+                    refusals.add(new Refusal(change, (origin == null ? "A mapped attribute" : "The field "
+                            + origin.field()) + " makes column " + ref + " NOT NULL, but " + rows
+                            + (rows == 1 ? " row holds" : " rows hold") + " NULL there, so the migration would fail."
+                            + " Ways out: fill them with --backfill " + ref.table().name() + "." + ref.column()
+                            + "=<SQL expression> (run before SET NOT NULL); keep the field nullable; or fill the rows"
+                            + " in a hand-written migration (gen migration:create) and run it first."));
+                }
+            }
+        }
+        return refusals;
+    }
+
     private static String notNullMessage(ColumnRef ref, Column column, Origin origin, boolean subclassCheck) {
         StringBuilder message = new StringBuilder();
         message.append(origin == null ? "A mapped attribute" : "The field " + origin.field()).append(" adds column ").append(ref).append(" (")

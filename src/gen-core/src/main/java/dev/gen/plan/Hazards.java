@@ -133,6 +133,7 @@ final class Hazards {
         } else if (change instanceof DropSequence) {
             hazards.add(DESTRUCTIVE); // its current value, which another application may still draw from
             lock = Lock.NONE;
+
         } else if (change instanceof DropTable) {
             hazards.add(DESTRUCTIVE);
             lock = new Lock(ACCESS_EXCLUSIVE, CATALOG_ONLY);

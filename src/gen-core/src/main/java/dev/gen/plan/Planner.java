@@ -128,6 +128,14 @@ public final class Planner {
         }
         List<Change> result = new ArrayList<>();
         for (Change change : changes) {
+            if (change instanceof AlterColumnNullability alter && !alter.nullable()
+                    && backfills.containsKey(new ColumnRef(alter.table(), alter.column()))) {
+                // an existing column made NOT NULL: fill its NULL rows first (the phases put the fill before)
+                result.add(new Backfill(alter.table(), alter.column(),
+                        backfills.get(new ColumnRef(alter.table(), alter.column()))));
+                result.add(change);
+                continue;
+            }
             String expression = change instanceof AddColumn add
                     ? backfills.get(new ColumnRef(add.table(), add.column().name())) : null;
             if (expression == null) {

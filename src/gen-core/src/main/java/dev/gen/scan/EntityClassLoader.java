@@ -29,6 +29,8 @@ final class EntityClassLoader extends URLClassLoader {
     private final Set<String> excludedProviders;
     private final List<String> warnings;
     private final Path filteredServices;
+    /** Providers from the user's service files that were let through, for naming one that fails later. */
+    private final Set<String> keptProviders = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     EntityClassLoader(URL[] urls, ClassLoader parent, Set<String> excludedProviders, List<String> warnings) {
         super("gen-entities", urls, parent);
@@ -71,6 +73,7 @@ final class EntityClassLoader extends URLClassLoader {
                 String problem = problem(provider);
                 if (problem == null) {
                     kept.add(provider);
+                    keptProviders.add(provider);
                 } else {
                     changed = true;
                     warn("Skipped the " + service + " provider " + provider + " registered in " + original
@@ -85,6 +88,11 @@ final class EntityClassLoader extends URLClassLoader {
         Files.write(file, kept, StandardCharsets.UTF_8);
         file.toFile().deleteOnExit();
         return file.toUri().toURL();
+    }
+
+    /** The service providers from the user's classpath handed to Hibernate so far. */
+    Set<String> keptProviders() {
+        return Set.copyOf(keptProviders);
     }
 
     /** Hibernate looks services up more than once; say each thing once. */

@@ -28,6 +28,14 @@ public final class EntityScanner {
     }
 
     /**
+     * The service providers ({@code META-INF/services}) from the user's classpath that {@code loader}, an
+     * {@link EntitySet#loader()}, has handed out so far; empty for any other loader.
+     */
+    public static Set<String> serviceProviders(ClassLoader loader) {
+        return loader instanceof EntityClassLoader entities ? entities.keptProviders() : Set.of();
+    }
+
+    /**
      * @param classpath directories and jars with the compiled entity classes
      * @param packages package prefixes to keep, or empty for all
      */
@@ -55,6 +63,15 @@ public final class EntityScanner {
             }
         }
         List<String> warnings = new ArrayList<>();
+        try (ClasspathEntries checked = ClasspathEntries.open(classpath)) {
+            EntitySet found = scan(classpath, packages, excludedServices, urls, warnings);
+            checked.checkClasses(found.classNames(), warnings);
+            return found;
+        }
+    }
+
+    private static EntitySet scan(List<Path> classpath, List<String> packages, Set<String> excludedServices,
+            List<URL> urls, List<String> warnings) {
         ClassLoader loader = new EntityClassLoader(urls.toArray(URL[]::new), EntityScanner.class.getClassLoader(),
                 excludedServices, warnings);
         ClassGraph graph = new ClassGraph()

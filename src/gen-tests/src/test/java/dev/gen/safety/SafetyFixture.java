@@ -40,6 +40,8 @@ final class SafetyFixture implements AutoCloseable {
     private int versions;
     /** {@code exclude-table} globs for the library API's configuration. */
     List<String> excludeTables = List.of();
+    /** {@code schema} for the library API's configuration. */
+    List<String> schemas = List.of("public");
 
     private SafetyFixture(TestDatabase db, Path root) {
         this.db = db;
@@ -56,13 +58,18 @@ final class SafetyFixture implements AutoCloseable {
         }
     }
 
+    /** As {@link #create(String)}, working under {@code root} (a JUnit {@code @TempDir}). */
+    static SafetyFixture create(String name, Path root) {
+        return new SafetyFixture(TestDatabase.create("safety_" + name), root);
+    }
+
     /** Compiles one version of the entity model into its own class directory. */
     Path entities(Map<String, String> sources) {
         return EntityCompiler.compile(root.resolve("classes-v" + (++versions)), sources);
     }
 
     GenConfig config(Path classes, boolean online) {
-        return new GenConfig(db.jdbcUrl(), db.user(), db.password(), List.of("public"), List.of(classes), List.of(),
+        return new GenConfig(db.jdbcUrl(), db.user(), db.password(), schemas, List.of(classes), List.of(),
                 migrations, null, "gen_migrations", excludeTables, Map.of(), online, "5s");
     }
 
