@@ -454,7 +454,8 @@ public final class BenchRunner {
      * class-data archive), else {@code java -jar}; either way with the shared JVM options.
      */
     private List<String> genCommand() {
-        return launcher != null ? List.of(launcher.toString()) : java("-jar", genJar.toString());
+        return launcher != null ? List.of(launcher.toString())
+                : java("-cp", genJar + java.io.File.pathSeparator + genJar.resolveSibling("lib") + "/*", "dev.gen.cli.Main");
     }
 
     /** {@code java} with the shared JVM options, then {@code args}. */
