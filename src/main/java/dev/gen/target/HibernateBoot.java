@@ -41,7 +41,9 @@ final class HibernateBoot {
             for (String className : entities.classNames()) {
                 sources.addAnnotatedClassName(className);
             }
-            return sources.buildMetadata();
+            Metadata metadata = sources.buildMetadata();
+            CreatePath.apply(metadata);
+            return metadata;
         } catch (LinkageError e) {
             StandardServiceRegistryBuilder.destroy(registry);
             throw new UnsupportedMappingException("An entity class needs " + e.getMessage() + ", which is not on the"
