@@ -1,7 +1,10 @@
 package dev.gen.target;
 
 import org.hibernate.boot.Metadata;
+import org.hibernate.boot.model.relational.Database;
+import org.hibernate.boot.model.relational.internal.SqlStringGenerationContextImpl;
 import org.hibernate.boot.spi.MetadataImplementor;
+import org.hibernate.engine.config.spi.ConfigurationService;
 
 /**
  * What Hibernate applies to its boot metadata when it builds the session factory of an application whose
@@ -13,6 +16,9 @@ import org.hibernate.boot.spi.MetadataImplementor;
  *       reduce alignment padding; {@code legacy} keeps the mapping's order. {@code SessionFactoryImpl} calls
  *       {@code orderColumns(false)}, which orders tables only when a create action is configured; gen always
  *       describes the schema the create path makes, so it forces the ordering (the strategy still decides);</li>
+ *   <li>the attribute value generators the session factory creates with its runtime model, some of which change
+ *       the relational model ({@code @CreationTimestamp} and {@code @UpdateTimestamp} make their column NOT NULL),
+ *       see {@link AttributeGenerators};</li>
  *   <li>the mapping validation the session factory runs next ({@code Metadata.validate()}), so a model the
  *       application could not start with is refused here too.</li>
  * </ul>
@@ -29,6 +35,10 @@ final class CreatePath {
             throw new IllegalStateException("Hibernate built metadata of an unexpected type " + metadata.getClass());
         }
         implementor.orderColumns(true);
+        Database database = implementor.getDatabase();
+        AttributeGenerators.create(implementor, SqlStringGenerationContextImpl.fromConfigurationMap(
+                database.getJdbcEnvironment(), database, implementor.getMetadataBuildingOptions().getServiceRegistry()
+                        .requireService(ConfigurationService.class).getSettings()));
         // a MappingException here reaches the caller's "Hibernate rejected the entity model" message
         implementor.validate();
     }
