@@ -1,5 +1,8 @@
 package dev.gen.api;
 
+import dev.gen.appconfig.ApplicationConfigException;
+import dev.gen.appconfig.ApplicationConfigReader;
+import dev.gen.appconfig.ApplicationSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +50,13 @@ public final class ConfigResolver {
         Properties file = load(configFile, workingDirectory);
         Settings settings = new Settings(flags, env, file);
 
+        List<Path> classpath = paths(settings.get("classpath"), workingDirectory);
+        ApplicationSettings application = application(classpath, settings, env);
         String url = settings.get("url");
+        boolean urlFromApplication = (url == null || url.isBlank()) && application.url() != null;
+        if (urlFromApplication) {
+            url = application.url();
+        }
         if (!requireUrl && (url == null || url.isBlank())) {
             url = null;
         } else if (url == null || url.isBlank()) {
@@ -55,15 +64,17 @@ public final class ConfigResolver {
                     + " GEN_URL, or put url=... in gen.properties.", ExitCodes.USAGE);
         }
         if (url != null && !url.startsWith("jdbc:postgresql:")) {
-            throw new GenException("The URL " + Secrets.redactUrl(url) + " is not a PostgreSQL JDBC URL; it must"
-                    + " start with jdbc:postgresql:// (for example jdbc:postgresql://localhost:5432/app).",
+            throw new GenException("The URL " + Secrets.redactUrl(url)
+                    + (urlFromApplication ? " (from the application's configuration, "
+                            + ApplicationOrigins.sourceOf(application, "url") + ")" : "") + " is not a PostgreSQL JDBC"
+                    + " URL; it must start with jdbc:postgresql:// (for example jdbc:postgresql://localhost:5432/app)."
+                    + (urlFromApplication ? " Give gen the database with --url, GEN_URL or url= in gen.properties." : ""),
                     ExitCodes.USAGE);
         }
         String password = password(flags, env, file, workingDirectory);
         List<String> schemas = split(settings.getOrDefault("schema", "public"));
         Path dir = workingDirectory.resolve(settings.getOrDefault("dir", "generated"));
-        List<Path> classpath = paths(settings.get("classpath"), workingDirectory);
-        Map<String, String> hibernate = new TreeMap<>();
+        Map<String, String> hibernate = new TreeMap<>(application.hibernateProperties());
         for (String key : file.stringPropertyNames()) {
             if (key.startsWith("hibernate.") || key.startsWith("jakarta.persistence.")) {
                 hibernate.put(key, file.getProperty(key).trim());
@@ -80,14 +91,27 @@ public final class ConfigResolver {
                     + (configFile != null ? configFile : DEFAULT_CONFIG_FILE) + " (or GEN_MIGRATION_LOCK_TIMEOUT).",
                     ExitCodes.USAGE, e);
         }
-        return new GenConfig(url, settings.get("user"), password, schemas, classpath,
-                split(settings.getOrDefault("packages", "")), dir, migrationsPackage,
+        String user = settings.get("user") != null ? settings.get("user") : application.user();
+        List<String> packages = settings.get("packages") != null ? split(settings.get("packages"))
+                : application.packages();
+        return new GenConfig(url, user, password, schemas, classpath, packages, dir, migrationsPackage,
                 settings.getOrDefault("history-table", "gen_migrations"),
                 split(settings.getOrDefault("exclude-table", "")), hibernate,
                 Boolean.parseBoolean(settings.getOrDefault("online", "false")),
                 "none".equalsIgnoreCase(lockTimeout) ? null : lockTimeout,
                 split(settings.getOrDefault("exclude-service", "")),
-                paths(settings.get("migrations-classpath"), workingDirectory));
+                paths(settings.get("migrations-classpath"), workingDirectory),
+                ApplicationOrigins.withGenSettings(application, settings::source, settings::get, file));
+    }
+
+    /** The application's own configuration on the entity classpath; gen's settings win over all of it. */
+    private static ApplicationSettings application(List<Path> classpath, Settings settings, Map<String, String> env) {
+        try {
+            return ApplicationConfigReader.read(classpath, blankToNull(settings.get("spring-profile")),
+                    blankToNull(settings.get("persistence-unit")), env);
+        } catch (ApplicationConfigException e) {
+            throw new GenException(e.getMessage(), ExitCodes.USAGE, e);
+        }
     }
 
     private static String password(Map<String, String> flags, Map<String, String> env, Properties file,
@@ -175,6 +199,20 @@ public final class ConfigResolver {
             ENVIRONMENT.put("exclude-table", "GEN_EXCLUDE_TABLE");
             ENVIRONMENT.put("online", "GEN_ONLINE");
             ENVIRONMENT.put("migration-lock-timeout", "GEN_MIGRATION_LOCK_TIMEOUT");
+            ENVIRONMENT.put("spring-profile", "GEN_SPRING_PROFILE");
+            ENVIRONMENT.put("persistence-unit", "GEN_PERSISTENCE_UNIT");
+        }
+
+        /** Which of the three gave a key its value ({@code --url}, {@code GEN_URL}, {@code gen.properties}), or null. */
+        String source(String key) {
+            if (flags.get(key) != null) {
+                return "--" + key;
+            }
+            String variable = ENVIRONMENT.get(key);
+            if (variable != null && env.get(variable) != null && !env.get(variable).isBlank()) {
+                return variable;
+            }
+            return file.getProperty(key) != null ? DEFAULT_CONFIG_FILE : null;
         }
 
         String get(String key) {

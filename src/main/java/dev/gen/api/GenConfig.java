@@ -1,5 +1,6 @@
 package dev.gen.api;
 
+import dev.gen.appconfig.ApplicationSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ import java.util.Objects;
  *     instead of compiling the migrations directory (production hosts without a JDK)
  * @param excludeServices service providers ({@code META-INF/services}) in the entity classpath that Hibernate
  *     must not load, by class name
+ * @param application what the application's own configuration on the entity classpath says (Spring Boot, Quarkus,
+ *     persistence.xml): its warnings, the classes of its persistence unit, and where each setting came from
  */
 public record GenConfig(
         String url,
@@ -41,7 +44,17 @@ public record GenConfig(
         boolean online,
         String lockTimeout,
         List<String> excludeServices,
-        List<Path> migrationsClasspath) {
+        List<Path> migrationsClasspath,
+        ApplicationSettings application) {
+
+    public GenConfig(String url, String user, String password, List<String> schemas, List<Path> classpath,
+            List<String> packages, Path migrationsDir, String migrationsPackage, String historyTable,
+            List<String> excludeTables, Map<String, String> properties, boolean online, String lockTimeout,
+            List<String> excludeServices, List<Path> migrationsClasspath) {
+        this(url, user, password, schemas, classpath, packages, migrationsDir, migrationsPackage, historyTable,
+                excludeTables, properties, online, lockTimeout, excludeServices, migrationsClasspath,
+                ApplicationSettings.none());
+    }
 
     public GenConfig(String url, String user, String password, List<String> schemas, List<Path> classpath,
             List<String> packages, Path migrationsDir, String migrationsPackage, String historyTable,
@@ -61,6 +74,7 @@ public record GenConfig(
     public GenConfig {
         excludeServices = excludeServices == null ? List.of() : List.copyOf(excludeServices);
         migrationsClasspath = migrationsClasspath == null ? List.of() : List.copyOf(migrationsClasspath);
+        application = application == null ? ApplicationSettings.none() : application;
         schemas = List.copyOf(schemas);
         classpath = List.copyOf(classpath);
         packages = List.copyOf(packages);
@@ -74,6 +88,11 @@ public record GenConfig(
 
     public String defaultSchema() {
         return schemas.get(0);
+    }
+
+    /** Each effective setting with where it came from (flag, environment, gen.properties, the application), for --verbose. */
+    public List<String> describeSettings() {
+        return ApplicationOrigins.describe(this);
     }
 
     /** For messages and logs: everything but the password. */

@@ -115,6 +115,9 @@ final class GenerateCommand implements Callable<Integer> {
                     "--format " + format + " is not known: use text or json.");
         }
         GenConfig config = common.resolve();
+        if (common.verbose) {
+            config.describeSettings().forEach(line -> spec.commandLine().getErr().println("gen: setting " + line));
+        }
         GenerateRequest.Mode mode = check ? GenerateRequest.Mode.CHECK
                 : dryRun ? GenerateRequest.Mode.DRY_RUN : GenerateRequest.Mode.WRITE;
         GenerateRequest request = new GenerateRequest(name == null ? "Check" : name, mode, timestamp,
