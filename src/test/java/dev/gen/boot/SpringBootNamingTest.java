@@ -42,7 +42,7 @@ class SpringBootNamingTest {
                         String firstName;
                         @ManyToOne Tag primaryTag;
                         @ManyToMany Set<Tag> favouriteTags;
-                        @ElementCollection Set<String> nickNames;
+                        @ElementCollection @Column(nullable = false) Set<String> nickNames;
                     }
                     """,
             "shop/Tag.java", """
