@@ -72,7 +72,11 @@ public final class ConfigResolver {
                     ExitCodes.USAGE);
         }
         String password = password(flags, env, file, workingDirectory);
-        List<String> schemas = split(settings.getOrDefault("schema", "public"));
+        // An application that puts its tables in another schema (Quarkus's database.default-schema, Spring's
+        // spring.jpa.properties.hibernate.default_schema) has gen manage that one, unless gen is told otherwise.
+        String applicationSchema = application.hibernateProperties().get("hibernate.default_schema");
+        List<String> schemas = split(settings.getOrDefault("schema",
+                applicationSchema == null || applicationSchema.isBlank() ? "public" : applicationSchema.trim()));
         Path dir = workingDirectory.resolve(settings.getOrDefault("dir", "generated"));
         Map<String, String> hibernate = new TreeMap<>(application.hibernateProperties());
         for (String key : file.stringPropertyNames()) {
