@@ -15,9 +15,25 @@ import java.util.zip.ZipFile;
 final class ClasspathResources {
 
     private final java.util.List<Path> entries;
+    /** Each jar's entry names, read once: an application's classpath has a hundred jars, asked a dozen times. */
+    private final java.util.Map<Path, java.util.Set<String>> jarEntries = new java.util.HashMap<>();
 
     ClasspathResources(java.util.List<Path> entries) {
         this.entries = java.util.List.copyOf(entries);
+    }
+
+    private boolean containsEntry(Path jar, String name) {
+        return jarEntries.computeIfAbsent(jar, ClasspathResources::entryNames).contains(name);
+    }
+
+    private static java.util.Set<String> entryNames(Path jar) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            zip.stream().forEach(entry -> names.add(entry.getName()));
+        } catch (IOException e) {
+            // not a jar: the scanner reports unreadable entries
+        }
+        return names;
     }
 
     /** The first entry's copy of {@code name}, with where it came from. */
@@ -29,7 +45,7 @@ final class ClasspathResources {
                     if (Files.isRegularFile(file)) {
                         return Optional.of(new Resource(file.toString(), Files.readString(file)));
                     }
-                } else if (Files.isRegularFile(entry)) {
+                } else if (Files.isRegularFile(entry) && containsEntry(entry, name)) {
                     try (ZipFile jar = new ZipFile(entry.toFile())) {
                         ZipEntry found = jar.getEntry(name);
                         if (found != null) {
@@ -64,14 +80,6 @@ final class ClasspathResources {
             }
         }
         return urls;
-    }
-
-    private static boolean containsEntry(Path jar, String name) {
-        try (ZipFile zip = new ZipFile(jar.toFile())) {
-            return zip.getEntry(name) != null;
-        } catch (IOException e) {
-            return false; // not a jar: the scanner reports unreadable entries
-        }
     }
 
     boolean contains(String name) {

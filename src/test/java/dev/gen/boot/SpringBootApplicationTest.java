@@ -87,6 +87,9 @@ class SpringBootApplicationTest {
             GenerateResult adoption = Generator.generate(config(entityClasspath, app), GenerateRequest.check());
             assertFalse(adoption.hasChanges(), () -> "Spring Boot " + line + ": gen plans on the application's own"
                     + " database:\n" + String.join(";\n", adoption.plan().upStatements()));
+            String hibernate = line.equals("4.0") ? "7.2." : "6.6.";
+            assertTrue(adoption.warnings().stream().anyMatch(w -> w.startsWith("The entity classpath carries"
+                    + " hibernate-core " + hibernate)), adoption.warnings().toString());
 
             GenConfig config = config(entityClasspath, fresh);
             Generator.generate(config, GenerateRequest.write("Init").at(1_795_251_600_000L));
