@@ -19,6 +19,12 @@ final class QuarkusConfig {
     private QuarkusConfig() {
     }
 
+    private static boolean isRead(String key, java.util.Set<String> hibernateKeys, String unsupported) {
+        return hibernateKeys.contains(key) || key.startsWith(unsupported) || key.equals(ORM + "packages")
+                || key.equals("quarkus.datasource.jdbc.url") || key.equals("quarkus.datasource.username")
+                || key.equals(ORM + "database.generation") || key.equals(ORM + "schema-management.strategy");
+    }
+
     static boolean present(ApplicationFiles files) {
         return files.values().keySet().stream().anyMatch(key -> key.startsWith("quarkus.")
                 || key.startsWith("%") && key.contains(".quarkus."));
@@ -49,6 +55,9 @@ final class QuarkusConfig {
         String unsupported = ORM + "unsupported-properties.";
         for (Map.Entry<String, String> entry : values.entrySet()) {
             String key = entry.getKey();
+            if (!isRead(key, hibernate.keySet(), unsupported)) {
+                continue;
+            }
             String value = Placeholders.resolve(entry.getValue(), values, env).orElse(null);
             if (value == null) {
                 into.warn(key + " in " + sources.get(key) + " uses a placeholder that has no value here and no default;"
