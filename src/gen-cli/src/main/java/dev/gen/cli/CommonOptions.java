@@ -50,7 +50,16 @@ public final class CommonOptions {
             description = "Properties file (default: gen.properties in the working directory, if present).")
     Path config;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show Hibernate's log and stack traces.")
+    @Option(names = "--spring-profile", paramLabel = "<profile>",
+            description = "Read the application's application-<profile>.properties/.yml too (GEN_SPRING_PROFILE).")
+    String springProfile;
+
+    @Option(names = "--persistence-unit", paramLabel = "<name>",
+            description = "The unit of META-INF/persistence.xml to use (default: the only one).")
+    String persistenceUnit;
+
+    @Option(names = {"-v", "--verbose"},
+            description = "Show Hibernate's log, stack traces, and where each setting came from.")
     boolean verbose;
 
     GenConfig resolve() {
@@ -75,6 +84,8 @@ public final class CommonOptions {
         put(flags, "dir", dir);
         put(flags, "history-table", historyTable);
         put(flags, "migrations-classpath", migrationsClasspath);
+        put(flags, "spring-profile", springProfile);
+        put(flags, "persistence-unit", persistenceUnit);
         extra(flags);
         return ConfigResolver.resolve(flags, System.getenv(), config, Path.of("").toAbsolutePath(), requireUrl);
     }

@@ -138,6 +138,9 @@ final class GenerateCommand implements Callable<Integer> {
                     "--format " + format + " is not known: use text or json.");
         }
         GenConfig config = common.resolveWithoutDatabase();
+        if (common.verbose) {
+            config.describeSettings().forEach(line -> spec.commandLine().getErr().println("gen: setting " + line));
+        }
         if (config.url() == null) {
             try (EmbeddedHistory history = EmbeddedHistory.start(config, spec.commandLine().getErr())) {
                 int status = generate(history.config(), json);

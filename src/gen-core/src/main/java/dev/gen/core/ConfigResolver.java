@@ -1,5 +1,8 @@
 package dev.gen.core;
 
+import dev.gen.appconfig.ApplicationConfigException;
+import dev.gen.appconfig.ApplicationConfigReader;
+import dev.gen.appconfig.ApplicationSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +52,13 @@ public final class ConfigResolver {
         Settings settings = new Settings(flags, env, file);
         settings.checkValues();
 
+        List<Path> classpath = paths(settings.get("classpath"), workingDirectory);
+        ApplicationSettings application = application(classpath, settings, env);
         String url = settings.get("url");
+        boolean urlFromApplication = (url == null || url.isBlank()) && application.url() != null;
+        if (urlFromApplication) {
+            url = application.url();
+        }
         if (!requireUrl && (url == null || url.isBlank())) {
             url = null;
         } else if (url == null || url.isBlank()) {
@@ -57,15 +66,21 @@ public final class ConfigResolver {
                     + " GEN_URL, or put url=... in gen.properties.", ExitCodes.USAGE);
         }
         if (url != null && !url.startsWith("jdbc:postgresql:")) {
-            throw new GenException("The URL " + Secrets.redactUrl(url) + " is not a PostgreSQL JDBC URL; it must"
-                    + " start with jdbc:postgresql:// (for example jdbc:postgresql://localhost:5432/app).",
+            throw new GenException("The URL " + Secrets.redactUrl(url)
+                    + (urlFromApplication ? " (from the application's configuration, "
+                            + ApplicationOrigins.sourceOf(application, "url") + ")" : "") + " is not a PostgreSQL JDBC"
+                    + " URL; it must start with jdbc:postgresql:// (for example jdbc:postgresql://localhost:5432/app)."
+                    + (urlFromApplication ? " Give gen the database with --url, GEN_URL or url= in gen.properties." : ""),
                     ExitCodes.USAGE);
         }
         String password = password(flags, env, file, workingDirectory);
-        List<String> schemas = split(settings.getOrDefault("schema", "public"));
+        // An application that puts its tables in another schema (Quarkus's database.default-schema, Spring's
+        // spring.jpa.properties.hibernate.default_schema) has gen manage that one, unless gen is told otherwise.
+        String applicationSchema = application.hibernateProperties().get("hibernate.default_schema");
+        List<String> schemas = split(settings.getOrDefault("schema",
+                applicationSchema == null || applicationSchema.isBlank() ? "public" : applicationSchema.trim()));
         Path dir = workingDirectory.resolve(settings.getOrDefault("dir", "generated"));
-        List<Path> classpath = paths(settings.get("classpath"), workingDirectory);
-        Map<String, String> hibernate = new TreeMap<>();
+        Map<String, String> hibernate = new TreeMap<>(application.hibernateProperties());
         for (String key : file.stringPropertyNames()) {
             if (ConfigKeys.isHibernateKey(key)) {
                 hibernate.put(key, file.getProperty(key).trim());
@@ -82,8 +97,10 @@ public final class ConfigResolver {
                     + (configFile != null ? configFile : DEFAULT_CONFIG_FILE) + " (or GEN_MIGRATION_LOCK_TIMEOUT).",
                     ExitCodes.USAGE, e);
         }
-        return new GenConfig(url, settings.get("user"), password, schemas, classpath,
-                split(settings.getOrDefault("packages", "")), dir, migrationsPackage,
+        String user = settings.get("user") != null ? settings.get("user") : application.user();
+        List<String> packages = settings.get("packages") != null ? split(settings.get("packages"))
+                : application.packages();
+        return new GenConfig(url, user, password, schemas, classpath, packages, dir, migrationsPackage,
                 settings.getOrDefault("history-table", "gen_migrations"),
                 split(settings.getOrDefault("exclude-table", "")), hibernate,
                 ConfigKeys.parseBoolean(settings.getOrDefault("online", "false")),
@@ -91,7 +108,8 @@ public final class ConfigResolver {
                 split(settings.getOrDefault("exclude-service", "")),
                 paths(settings.get("migrations-classpath"), workingDirectory),
                 threshold(settings, "large-table-rows", dev.gen.plan.LargeTables.DEFAULT_ROWS, false),
-                threshold(settings, "large-table-bytes", dev.gen.plan.LargeTables.DEFAULT_BYTES, true));
+                threshold(settings, "large-table-bytes", dev.gen.plan.LargeTables.DEFAULT_BYTES, true),
+                ApplicationOrigins.withGenSettings(application, settings::source, settings::get, file));
     }
 
     /** {@code large-table-rows=1M}, {@code large-table-bytes=1GB}: a usage error names the key and the forms. */
@@ -105,6 +123,16 @@ public final class ConfigResolver {
         } catch (IllegalArgumentException e) {
             throw new GenException(e.getMessage() + " Correct --" + key + " or " + key + " in "
                     + DEFAULT_CONFIG_FILE + ".", ExitCodes.USAGE, e);
+        }
+    }
+
+    /** The application's own configuration on the entity classpath; gen's settings win over all of it. */
+    private static ApplicationSettings application(List<Path> classpath, Settings settings, Map<String, String> env) {
+        try {
+            return ApplicationConfigReader.read(classpath, blankToNull(settings.get("spring-profile")),
+                    blankToNull(settings.get("persistence-unit")), env);
+        } catch (ApplicationConfigException e) {
+            throw new GenException(e.getMessage(), ExitCodes.USAGE, e);
         }
     }
 
@@ -197,6 +225,20 @@ public final class ConfigResolver {
             ENVIRONMENT.put("exclude-table", "GEN_EXCLUDE_TABLE");
             ENVIRONMENT.put("online", "GEN_ONLINE");
             ENVIRONMENT.put("migration-lock-timeout", "GEN_MIGRATION_LOCK_TIMEOUT");
+            ENVIRONMENT.put("spring-profile", "GEN_SPRING_PROFILE");
+            ENVIRONMENT.put("persistence-unit", "GEN_PERSISTENCE_UNIT");
+        }
+
+        /** Which of the three gave a key its value ({@code --url}, {@code GEN_URL}, {@code gen.properties}), or null. */
+        String source(String key) {
+            if (flags.get(key) != null) {
+                return "--" + key;
+            }
+            String variable = ENVIRONMENT.get(key);
+            if (variable != null && env.get(variable) != null && !env.get(variable).isBlank()) {
+                return variable;
+            }
+            return file.getProperty(key) != null ? DEFAULT_CONFIG_FILE : null;
         }
 
         /** Every value a key has, wherever it is set, must be one the key can take. */

@@ -1,5 +1,6 @@
 package dev.gen.core;
 
+import dev.gen.appconfig.ApplicationSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ import java.util.Objects;
  *     must not load, by class name
  * @param largeTableRows estimated rows from which a hazard's table counts as large ({@code large-table-rows})
  * @param largeTableBytes size on disk from which a hazard's table counts as large ({@code large-table-bytes})
+ * @param application what the application's own configuration on the entity classpath says (Spring Boot, Quarkus,
+ *     persistence.xml): its warnings, the classes of its persistence unit, and where each setting came from
  */
 public record GenConfig(
         String url,
@@ -45,7 +48,8 @@ public record GenConfig(
         List<String> excludeServices,
         List<Path> migrationsClasspath,
         long largeTableRows,
-        long largeTableBytes) {
+        long largeTableBytes,
+        ApplicationSettings application) {
 
     public GenConfig(String url, String user, String password, List<String> schemas, List<Path> classpath,
             List<String> packages, Path migrationsDir, String migrationsPackage, String historyTable,
@@ -53,7 +57,7 @@ public record GenConfig(
             List<String> excludeServices, List<Path> migrationsClasspath) {
         this(url, user, password, schemas, classpath, packages, migrationsDir, migrationsPackage, historyTable,
                 excludeTables, properties, online, lockTimeout, excludeServices, migrationsClasspath,
-                dev.gen.plan.LargeTables.DEFAULT_ROWS, dev.gen.plan.LargeTables.DEFAULT_BYTES);
+                dev.gen.plan.LargeTables.DEFAULT_ROWS, dev.gen.plan.LargeTables.DEFAULT_BYTES, ApplicationSettings.none());
     }
 
     public GenConfig(String url, String user, String password, List<String> schemas, List<Path> classpath,
@@ -74,6 +78,7 @@ public record GenConfig(
     public GenConfig {
         excludeServices = excludeServices == null ? List.of() : List.copyOf(excludeServices);
         migrationsClasspath = migrationsClasspath == null ? List.of() : List.copyOf(migrationsClasspath);
+        application = application == null ? ApplicationSettings.none() : application;
         schemas = List.copyOf(schemas);
         classpath = List.copyOf(classpath);
         packages = List.copyOf(packages);
@@ -89,11 +94,16 @@ public record GenConfig(
     public GenConfig withConnection(String newUrl, String newUser, String newPassword) {
         return new GenConfig(newUrl, newUser, newPassword, schemas, classpath, packages, migrationsDir,
                 migrationsPackage, historyTable, excludeTables, properties, online, lockTimeout, excludeServices,
-                migrationsClasspath);
+                migrationsClasspath, largeTableRows, largeTableBytes, application);
     }
 
     public String defaultSchema() {
         return schemas.get(0);
+    }
+
+    /** Each effective setting with where it came from (flag, environment, gen.properties, the application), for --verbose. */
+    public List<String> describeSettings() {
+        return ApplicationOrigins.describe(this);
     }
 
     /** For messages and logs: everything but the password. */

@@ -92,7 +92,7 @@ public final class Generator {
                 }
             }, executor);
 
-            List<String> warnings = new ArrayList<>();
+            List<String> warnings = new ArrayList<>(config.application().warnings());
             TargetModel target = desiredModel(config, cache, timings, warnings);
             EntityTexts.check(target); // before the normaliser sends any of them
             DesiredScope.check(target, config);
@@ -175,6 +175,7 @@ public final class Generator {
         long start = System.nanoTime();
         List<String> keyedPackages = new ArrayList<>(config.packages());
         config.excludeServices().forEach(service -> keyedPackages.add("!service:" + service)); // they change the boot too
+        config.application().managedClasses().forEach(name -> keyedPackages.add("!class:" + name));
         Optional<ModelCache.Key> key = cache.key(config.classpath(), keyedPackages, settings);
         Optional<TargetModel> cached = key.flatMap(cache::load);
         if (cache.enabled()) {
@@ -190,6 +191,7 @@ public final class Generator {
         } catch (ScanException e) {
             throw new GenException(e.getMessage(), ExitCodes.MODEL, e);
         }
+        entities = PersistenceUnitClasses.restrict(entities, config.application().managedClasses(), warnings);
         timings.record("scan", start);
         start = System.nanoTime();
         TargetModel target;

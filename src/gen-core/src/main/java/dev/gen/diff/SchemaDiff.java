@@ -43,6 +43,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiPredicate;
 
 /**
@@ -194,6 +195,9 @@ public final class SchemaDiff {
                 changes.add(new DropColumn(name, column));
             }
         }
+        // As a set: Hibernate orders a composite key's columns on its create path only (ColumnOrderingStrategy), so
+        // a database made by either path is the application's; a key is rebuilt when its columns change, never for
+        // their order alone.
         if (!Objects.equals(columnsOf(current.primaryKey()), columnsOf(desired.primaryKey()))
                 || (current.primaryKey() != null && !Collections.disjoint(current.primaryKey().columns(), replaced))) {
             if (current.primaryKey() != null) {
@@ -220,8 +224,8 @@ public final class SchemaDiff {
         }
     }
 
-    private static List<String> columnsOf(dev.gen.model.PrimaryKey key) {
-        return key == null ? null : key.columns();
+    private static Set<String> columnsOf(dev.gen.model.PrimaryKey key) {
+        return key == null ? null : Set.copyOf(key.columns());
     }
 
     private static void diffColumn(QualifiedName table, Column current, Column desired, List<Change> changes) {

@@ -44,7 +44,19 @@ final class HibernateBoot {
             for (String className : entities.classNames()) {
                 sources.addAnnotatedClassName(className);
             }
-            return sources.buildMetadata();
+            // Jakarta Persistence's mapping files (persistence.xml <mapping-file>, META-INF/orm.xml), under the key
+            // Hibernate's own persistence-unit bootstrap reads them from
+            String mappingFiles = settings.hibernateProperties().get("hibernate.orm_xml_files");
+            if (mappingFiles != null) {
+                for (String file : mappingFiles.split("\\s*,\\s*")) {
+                    if (!file.isBlank()) {
+                        sources.addResource(file);
+                    }
+                }
+            }
+            Metadata metadata = sources.buildMetadata();
+            CreatePath.apply(metadata);
+            return metadata;
         } catch (LinkageError | RuntimeException e) {
             if (registry != null) {
                 StandardServiceRegistryBuilder.destroy(registry);

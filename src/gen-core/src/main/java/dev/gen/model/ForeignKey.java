@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A foreign key. Two foreign keys mean the same when their columns, target and actions agree,
- * whatever their names.
+ * A foreign key. Two foreign keys mean the same when their column pairs (column, referenced column), target and
+ * actions agree, whatever their names and the order of the pairs: Hibernate's column-ordering strategy reorders a
+ * composite key's pairs on its create path only, and PostgreSQL enforces either order alike.
  *
  * @param name the constraint name, or null to let PostgreSQL choose
  * @param onDelete the referential action in PostgreSQL's words ({@code NO ACTION}, {@code CASCADE},
@@ -25,10 +26,18 @@ public record ForeignKey(
     }
 
     public boolean sameMeaning(ForeignKey other) {
-        return columns.equals(other.columns)
-                && referencedTable.equals(other.referencedTable)
-                && referencedColumns.equals(other.referencedColumns)
-                && onDelete.equals(other.onDelete);
+        return referencedTable.equals(other.referencedTable)
+                && onDelete.equals(other.onDelete)
+                && columns.size() == other.columns.size()
+                && pairs().equals(other.pairs());
+    }
+
+    private java.util.Set<List<String>> pairs() {
+        java.util.Set<List<String>> pairs = new java.util.HashSet<>();
+        for (int i = 0; i < columns.size(); i++) {
+            pairs.add(List.of(columns.get(i), i < referencedColumns.size() ? referencedColumns.get(i) : ""));
+        }
+        return pairs;
     }
 
     public ForeignKey withName(String newName) {

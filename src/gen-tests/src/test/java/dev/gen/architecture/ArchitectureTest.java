@@ -33,7 +33,8 @@ class ArchitectureTest {
      */
     static final List<Set<String>> FLOW = List.of(
             Set.of("sql", "api", "model"),   // SQL text rules, the migration API, the schema model: depend on nothing
-            Set.of("run", "postgres", "scan"), // the runner; PostgreSQL's rules for types and names; the entity scan
+            Set.of("run", "postgres", "scan", "appconfig"), // the runner; PostgreSQL's rules for types and names;
+                                              // the entity scan; the application's own configuration
             Set.of("hibernate", "diff", "introspect"), // both sides of the schema, and the pure diff
             Set.of("cache", "pg", "compile", "seed"), // the desired-schema cache; the SQL writer; the migrations
                                               // compiler; seed data written through the entities

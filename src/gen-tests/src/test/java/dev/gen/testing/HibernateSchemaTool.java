@@ -13,19 +13,27 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.BootstrapServiceRegistry;
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.hibernate.tool.schema.spi.SchemaManagementToolCoordinator;
 
 /**
- * Runs Hibernate's own schema management tool (the one {@code hibernate.hbm2ddl.auto} drives) on a compiled
- * entity classpath against a real database. It shares no code with gen: the entity classes are found by
- * walking the class directory, and the metadata is built with the application's settings plus a connection,
- * as the application's own Hibernate would build it.
+ * Runs Hibernate's own schema management tool (the one {@code hibernate.hbm2ddl.auto} and
+ * {@code jakarta.persistence.schema-generation.*} drive) on a compiled entity classpath against a real database. It
+ * shares no code with gen: the entity classes are found by walking the class directory.
+ *
+ * <p>{@link #process} boots Hibernate as applications do, through Jakarta Persistence
+ * ({@code HibernatePersistenceConfiguration}, the programmatic form of a persistence unit): the entity manager
+ * factory's session factory runs the tool, after Hibernate's create-path steps such as its column ordering.
+ * {@link #processWithMetadataSources} is the older path (native {@code MetadataSources} and
+ * {@code SchemaManagementToolCoordinator} without a session factory), which keeps the mapping's column order: a
+ * database made by a tool that exports the metadata directly.
  */
 final class HibernateSchemaTool {
 
@@ -35,8 +43,52 @@ final class HibernateSchemaTool {
     private HibernateSchemaTool() {
     }
 
-    /** Boots Hibernate over {@code classes} with {@code settings} and the tool settings, and runs the tool. */
+    /**
+     * Creates an entity manager factory over {@code classes} with {@code settings} and the tool settings (which
+     * runs the tool as part of its start), and closes it again.
+     */
     static void process(List<Path> classes, Map<String, String> settings, TestDatabase database,
+            Map<String, Object> toolSettings) {
+        URLClassLoader loader = loader(classes);
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("hibernate.dialect", "org.hibernate.dialect.PostgreSQLDialect");
+        properties.putAll(settings);
+        properties.put("hibernate.connection.pool_size", "1");
+        properties.put("hibernate.classLoaders", List.of(loader));
+        properties.putAll(toolSettings);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            List<Class<?>> managed = new ArrayList<>();
+            for (String name : mappedClasses(classes, loader)) {
+                managed.add(Class.forName(name, false, loader));
+            }
+            HibernatePersistenceConfiguration unit = new HibernatePersistenceConfiguration("oracle")
+                    .managedClasses(managed)
+                    .jdbcUrl(database.jdbcUrl())
+                    .jdbcUsername(database.user())
+                    .properties(properties);
+            if (database.password() != null) {
+                unit.jdbcPassword(database.password());
+            }
+            try (EntityManagerFactory factory = unit.createEntityManagerFactory()) {
+                factory.getMetamodel(); // started: the tool ran
+            }
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            thread.setContextClassLoader(previous);
+            try {
+                loader.close();
+            } catch (IOException e) {
+                // nothing held open that matters
+            }
+        }
+    }
+
+    /** Boots Hibernate's native metadata over {@code classes} and runs the tool on it, without a session factory. */
+    static void processWithMetadataSources(List<Path> classes, Map<String, String> settings, TestDatabase database,
             Map<String, Object> toolSettings) {
         URLClassLoader loader = loader(classes);
         Map<String, Object> properties = new HashMap<>();
