@@ -19,7 +19,7 @@ import java.util.TreeMap;
  *
  * <p>Keys (flag name without dashes, property name, environment variable): {@code url}, {@code user},
  * {@code schema}, {@code classpath}, {@code packages}, {@code dir}, {@code history-table},
- * {@code exclude-table}, {@code exclude-service}, {@code migrations-classpath}, {@code online}, {@code migration-lock-timeout}, {@code migrations-package}. The password comes
+ * {@code exclude-table}, {@code exclude-service}, {@code migrations-classpath}, {@code locations}, {@code online}, {@code migration-lock-timeout}, {@code migrations-package}. The password comes
  * from {@code --password-env VAR}, {@code --password-file PATH}, {@code GEN_PASSWORD}, or the file's
  * {@code password} key; never from a flag's value.
  */
@@ -87,7 +87,8 @@ public final class ConfigResolver {
                 Boolean.parseBoolean(settings.getOrDefault("online", "false")),
                 "none".equalsIgnoreCase(lockTimeout) ? null : lockTimeout,
                 split(settings.getOrDefault("exclude-service", "")),
-                paths(settings.get("migrations-classpath"), workingDirectory));
+                paths(settings.get("migrations-classpath"), workingDirectory),
+                locations(settings.get("locations"), workingDirectory));
     }
 
     private static String password(Map<String, String> flags, Map<String, String> env, Properties file,
@@ -149,6 +150,12 @@ public final class ConfigResolver {
         return paths;
     }
 
+    /** {@code classpath:<package>} entries as given; directories resolved like every other path. */
+    private static List<String> locations(String text, Path workingDirectory) {
+        return split(text).stream().map(entry -> entry.startsWith(Migrations.CLASSPATH_PREFIX) ? entry
+                : workingDirectory.resolve(entry).normalize().toString()).toList();
+    }
+
     static List<String> split(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
@@ -172,6 +179,7 @@ public final class ConfigResolver {
             ENVIRONMENT.put("dir", "GEN_DIR");
             ENVIRONMENT.put("packages", "GEN_PACKAGES");
             ENVIRONMENT.put("history-table", "GEN_HISTORY_TABLE");
+            ENVIRONMENT.put("locations", "GEN_LOCATIONS");
             ENVIRONMENT.put("exclude-table", "GEN_EXCLUDE_TABLE");
             ENVIRONMENT.put("online", "GEN_ONLINE");
             ENVIRONMENT.put("migration-lock-timeout", "GEN_MIGRATION_LOCK_TIMEOUT");

@@ -25,6 +25,9 @@ import java.util.Objects;
  *     instead of compiling the migrations directory (production hosts without a JDK)
  * @param excludeServices service providers ({@code META-INF/services}) in the entity classpath that Hibernate
  *     must not load, by class name
+ * @param locations where the runner finds migrations, the application's own first: directories of sources, or
+ *     {@code classpath:<package>} entries found in {@code migrationsClasspath}; empty for the migrations directory
+ *     (or the migrations classpath) alone
  */
 public record GenConfig(
         String url,
@@ -41,7 +44,16 @@ public record GenConfig(
         boolean online,
         String lockTimeout,
         List<String> excludeServices,
-        List<Path> migrationsClasspath) {
+        List<Path> migrationsClasspath,
+        List<String> locations) {
+
+    public GenConfig(String url, String user, String password, List<String> schemas, List<Path> classpath,
+            List<String> packages, Path migrationsDir, String migrationsPackage, String historyTable,
+            List<String> excludeTables, Map<String, String> properties, boolean online, String lockTimeout,
+            List<String> excludeServices, List<Path> migrationsClasspath) {
+        this(url, user, password, schemas, classpath, packages, migrationsDir, migrationsPackage, historyTable,
+                excludeTables, properties, online, lockTimeout, excludeServices, migrationsClasspath, List.of());
+    }
 
     public GenConfig(String url, String user, String password, List<String> schemas, List<Path> classpath,
             List<String> packages, Path migrationsDir, String migrationsPackage, String historyTable,
@@ -61,6 +73,7 @@ public record GenConfig(
     public GenConfig {
         excludeServices = excludeServices == null ? List.of() : List.copyOf(excludeServices);
         migrationsClasspath = migrationsClasspath == null ? List.of() : List.copyOf(migrationsClasspath);
+        locations = locations == null ? List.of() : List.copyOf(locations);
         schemas = List.copyOf(schemas);
         classpath = List.copyOf(classpath);
         packages = List.copyOf(packages);

@@ -23,8 +23,13 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Migrations are found by class name ({@code V<yyyyMMddHHmmss>__<Name>}, implementing {@link Migration}) in the
- * given packages, or on the whole classpath of the class loader when none is given. The DataSource must be able to
- * lend two connections at once: one holds the lock while the other runs the migrations. Instances are immutable.
+ * given packages, or on the whole classpath of the class loader when none is given. Each package is a location: the
+ * first is the application's own, the others are libraries' (a library jar ships its entities' migrations in its
+ * own package). They run together in one version order, and each history record names its package. A library's
+ * migration that is older than the application's newest applied one still runs when it appears (the library was
+ * upgraded); the application's own keep the strict order unless {@link #outOfOrder(boolean)} allows it. The
+ * DataSource must be able to lend two connections at once: one holds the lock while the other runs the migrations.
+ * Instances are immutable.
  */
 public final class Migrator {
 
@@ -56,6 +61,7 @@ public final class Migrator {
         return new Migrator(dataSource, null, List.of(), RunOptions.defaults());
     }
 
+    /** The application's migration package first, then the packages of libraries' migrations. */
     public Migrator packages(String... names) {
         return new Migrator(dataSource, classLoader, List.of(names), options);
     }
@@ -110,7 +116,10 @@ public final class Migrator {
         if (loader == null) {
             loader = Migrator.class.getClassLoader();
         }
-        return new Migrations(ConnectionFactory.of(dataSource), MigrationSource.classLoader(loader,
-                packages.toArray(String[]::new)), options);
+        ClassLoader classes = loader;
+        MigrationSource source = packages.isEmpty() ? MigrationSource.classLoader(classes)
+                : MigrationSource.locations(packages.stream().map(p -> MigrationSource.classLoader(classes, p))
+                        .toList());
+        return new Migrations(ConnectionFactory.of(dataSource), source, options);
     }
 }

@@ -28,8 +28,8 @@ final class ClasspathSource implements MigrationSource {
         this.packages = packages;
     }
 
-    static ClasspathSource ofPaths(List<Path> entries) {
-        return new ClasspathSource(List.copyOf(entries), null, new String[0]);
+    static ClasspathSource ofPaths(List<Path> entries, String... packages) {
+        return new ClasspathSource(List.copyOf(entries), null, packages.clone());
     }
 
     static ClasspathSource ofLoader(ClassLoader loader, String... packages) {
@@ -37,10 +37,15 @@ final class ClasspathSource implements MigrationSource {
     }
 
     @Override
+    public String location() {
+        return packages.length == 0 ? "classpath" : "classpath:" + String.join(",", packages);
+    }
+
+    @Override
     public String describe() {
         if (loader == null) {
-            return "classpath " + entries.stream().map(Path::toString)
-                    .collect(Collectors.joining(java.io.File.pathSeparator));
+            return (packages.length == 0 ? "" : "package " + String.join(", ", packages) + " in ") + "classpath "
+                    + entries.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
         }
         return packages.length == 0 ? "the application's classpath"
                 : "package " + String.join(", ", packages) + " on the application's classpath";
@@ -59,7 +64,7 @@ final class ClasspathSource implements MigrationSource {
         }
         // Parent is gen's own loader, so that the migrations' Migration is the runner's Migration.
         try (URLClassLoader own = new URLClassLoader(urls(), Migration.class.getClassLoader())) {
-            return scan(ClassFiles.inEntries(entries), own);
+            return scan(ClassFiles.inEntries(entries).stream().filter(this::inPackages).toList(), own);
         } catch (IOException e) {
             throw new MigrationException("Cannot close the migrations' class loader: " + e.getMessage(), e);
         }
@@ -88,6 +93,18 @@ final class ClasspathSource implements MigrationSource {
             loaded.add(MigrationClasses.load(type, origin));
         }
         return MigrationClasses.ordered(loaded, describe());
+    }
+
+    private boolean inPackages(ClassFiles.Found candidate) {
+        if (packages.length == 0) {
+            return true;
+        }
+        for (String name : packages) {
+            if (candidate.className().startsWith(name + ".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String simpleName(String className) {

@@ -13,6 +13,8 @@ import java.util.Objects;
  *     for a migration that declares itself irreversible by throwing
  * @param searchPath the {@code search_path} it runs with, or null for the connection's
  * @param origin where it came from (a file or a class), for messages
+ * @param location the configured location it was found in (a directory, or {@code classpath:<package>}), recorded
+ *     in the history table; null until a source tags it
  */
 public record LoadedMigration(
         MigrationId id,
@@ -24,7 +26,15 @@ public record LoadedMigration(
         String statementTimeout,
         String searchPath,
         String checksum,
-        String origin) {
+        String origin,
+        String location) {
+
+    public LoadedMigration(MigrationId id, List<String> up, List<String> down, String downUnavailable,
+            boolean transactional, String lockTimeout, String statementTimeout, String searchPath, String checksum,
+            String origin) {
+        this(id, up, down, downUnavailable, transactional, lockTimeout, statementTimeout, searchPath, checksum, origin,
+                null);
+    }
 
     public LoadedMigration(MigrationId id, List<String> up, List<String> down, String downUnavailable,
             boolean transactional, String lockTimeout, String statementTimeout, String checksum, String origin) {
@@ -36,6 +46,12 @@ public record LoadedMigration(
         up = List.copyOf(up);
         down = List.copyOf(down);
         Objects.requireNonNull(checksum, "checksum");
+    }
+
+    /** The same migration, found in {@code configuredLocation}. */
+    public LoadedMigration withLocation(String configuredLocation) {
+        return new LoadedMigration(id, up, down, downUnavailable, transactional, lockTimeout, statementTimeout,
+                searchPath, checksum, origin, configuredLocation);
     }
 
     /**
