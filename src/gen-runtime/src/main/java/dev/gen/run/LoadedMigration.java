@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param origin where it came from (a file or a class), for messages
  * @param location the configured location it was found in (a directory, or {@code classpath:<package>}), recorded
  *     in the history table; null until a source tags it
+ * @param code the migration itself when its up or down uses {@link dev.gen.api.MigrationContext#connection()}: that
+ *     part is recorded as one marker statement and its code runs at execution; null for a migration of statements
  */
 public record LoadedMigration(
         MigrationId id,
@@ -27,7 +29,15 @@ public record LoadedMigration(
         String searchPath,
         String checksum,
         String origin,
-        String location) {
+        String location,
+        Migration code) {
+
+    public LoadedMigration(MigrationId id, List<String> up, List<String> down, String downUnavailable,
+            boolean transactional, String lockTimeout, String statementTimeout, String searchPath, String checksum,
+            String origin, String location) {
+        this(id, up, down, downUnavailable, transactional, lockTimeout, statementTimeout, searchPath, checksum, origin,
+                location, null);
+    }
 
     public LoadedMigration(MigrationId id, List<String> up, List<String> down, String downUnavailable,
             boolean transactional, String lockTimeout, String statementTimeout, String searchPath, String checksum,
@@ -51,7 +61,7 @@ public record LoadedMigration(
     /** The same migration, found in {@code configuredLocation}. */
     public LoadedMigration withLocation(String configuredLocation) {
         return new LoadedMigration(id, up, down, downUnavailable, transactional, lockTimeout, statementTimeout,
-                searchPath, checksum, origin, configuredLocation);
+                searchPath, checksum, origin, configuredLocation, code);
     }
 
     /**

@@ -28,7 +28,7 @@ final class MigrationExecutor {
     long inTransaction(LoadedMigration migration, List<String> statements, Bookkeeping after) throws StatementFailure {
         long start = System.nanoTime();
         session.statements().applyTimeouts(migration, options, true);
-        session.statements().execute(statements);
+        execute(migration, statements);
         long ms = millisSince(start);
         bookkeep(after, ms, statements.size());
         return ms;
@@ -51,7 +51,7 @@ final class MigrationExecutor {
         bookkeep(before, 0, statements.size());
         try {
             session.statements().applyTimeouts(migration, options, false);
-            session.statements().execute(statements);
+            execute(migration, statements);
         } catch (StatementFailure failure) {
             try {
                 session.history().markFailed(c, migration.id(), millisSince(start));
@@ -63,6 +63,15 @@ final class MigrationExecutor {
         long ms = millisSince(start);
         bookkeep(after, ms, statements.size());
         return ms;
+    }
+
+    /** The recorded statements, or the migration's own code when it uses the connection. */
+    private void execute(LoadedMigration migration, List<String> statements) throws StatementFailure {
+        if (LiveContext.isLive(migration, statements)) {
+            LiveContext.run(migration, statements, session.work());
+        } else {
+            session.statements().execute(statements);
+        }
     }
 
     private void bookkeep(Bookkeeping action, long ms, int total) throws StatementFailure {

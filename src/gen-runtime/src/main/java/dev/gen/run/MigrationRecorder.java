@@ -23,8 +23,13 @@ final class MigrationRecorder {
         String lockTimeout;
         String statementTimeout;
         String searchPath;
+        boolean upUsesConnection = false;
         try {
-            migration.up(up);
+            try {
+                migration.up(up);
+            } catch (RecordingContext.UsesConnection live) {
+                upUsesConnection = true;
+            }
             transactional = migration.transactional();
             lockTimeout = migration.lockTimeout();
             statementTimeout = migration.statementTimeout();
@@ -38,17 +43,60 @@ final class MigrationRecorder {
         }
         RecordingContext down = new RecordingContext();
         String downUnavailable = null;
+        boolean downUsesConnection = false;
         try {
             migration.down(down);
+        } catch (RecordingContext.UsesConnection live) {
+            downUsesConnection = true;
         } catch (Exception | LinkageError e) {
             // An irreversible migration may say so by throwing; it can still run, only not be reverted.
             downUnavailable = e.getClass().getSimpleName() + ": " + Messages.oneLine(e.getMessage());
         }
         List<String> downStatements = downUnavailable == null ? down.statements() : List.of();
+        if (upUsesConnection || downUsesConnection) {
+            return dataMigration(id, migration, origin, upUsesConnection ? List.of(LiveContext.UP_MARKER)
+                    : up.statements(), downUsesConnection ? List.of(LiveContext.DOWN_MARKER) : downStatements,
+                    downUnavailable, transactional, lockTimeout, statementTimeout, searchPath);
+        }
         String checksum = checksum(up.statements(), downStatements, downUnavailable, transactional, lockTimeout,
                 statementTimeout, searchPath);
         return new LoadedMigration(id, up.statements(), downStatements, downUnavailable, transactional, lockTimeout,
                 statementTimeout, searchPath, checksum, origin);
+    }
+
+    /**
+     * A migration whose code uses the connection: what it executes is known only when it runs, so the checksum covers
+     * its compiled class instead of statements (see {@link dev.gen.api.MigrationContext}).
+     */
+    private static LoadedMigration dataMigration(MigrationId id, Migration migration, String origin, List<String> up,
+            List<String> down, String downUnavailable, boolean transactional, String lockTimeout,
+            String statementTimeout, String searchPath) {
+        Class<?> type = migration.getClass();
+        byte[] classFile;
+        try (var in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
+            if (in == null) {
+                throw new java.io.IOException("its class file is not readable from its class loader");
+            }
+            classFile = in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new MigrationException("Migration " + id + " (" + origin + ") uses the connection, so gen checksums"
+                    + " its compiled class, but cannot read it: " + e.getMessage() + ". Load it from a directory or"
+                    + " jar.", e);
+        }
+        List<String> hashed = new java.util.ArrayList<>(up);
+        hashed.add("class:" + HexFormat.of().formatHex(sha256(classFile)));
+        String checksum = checksum(hashed, down, downUnavailable, transactional, lockTimeout, statementTimeout,
+                searchPath);
+        return new LoadedMigration(id, up, down, downUnavailable, transactional, lockTimeout, statementTimeout,
+                searchPath, checksum, origin, null, migration);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** SHA-256 of a length-prefixed encoding, so that no two different inputs can produce the same byte stream. */

@@ -17,6 +17,21 @@ final class RecordingContext implements MigrationContext {
         statements.add(sql);
     }
 
+    /** A data migration asks for the connection: it cannot be recorded, gen will run its code instead. */
+    @Override
+    public java.sql.Connection connection() {
+        throw new UsesConnection();
+    }
+
+    /** Thrown out of a migration's up or down while recording, when it asks for the connection. */
+    static final class UsesConnection extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsesConnection() {
+            super("recording stops here: this migration uses the connection", null, false, false);
+        }
+    }
+
     List<String> statements() {
         return List.copyOf(statements);
     }
