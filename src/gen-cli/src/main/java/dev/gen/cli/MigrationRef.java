@@ -1,30 +1,15 @@
 package dev.gen.cli;
 
-import dev.gen.core.ExitCodes;
-import dev.gen.core.GenException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import dev.gen.core.MigrationVersions;
 
 /** A migration named on the command line: its version, or its class or file name. */
 final class MigrationRef {
-
-    private static final Pattern NAMED = Pattern.compile("V?(\\d{14})(?:__\\w+)?(?:\\.java)?");
 
     private MigrationRef() {
     }
 
     /** {@code 20261121090000}, {@code V20261121090000__Init} and {@code V20261121090000__Init.java} all give the version. */
     static String version(String reference) {
-        if (reference == null) {
-            return null;
-        }
-        Matcher matcher = NAMED.matcher(reference.trim());
-        if (!matcher.matches()) {
-            // Versions compare as text, so anything else would silently select every migration or none.
-            throw new GenException("'" + reference + "' is not a migration version: give the 14 digits of its name"
-                    + " (for example 20261121090000), or its class or file name (V20261121090000__Init).",
-                    ExitCodes.USAGE);
-        }
-        return matcher.group(1);
+        return MigrationVersions.of(reference);
     }
 }

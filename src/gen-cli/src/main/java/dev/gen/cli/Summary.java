@@ -1,23 +1,16 @@
 package dev.gen.cli;
 
-import dev.gen.plan.Hazard;
+import dev.gen.core.ChangeSummary;
 import dev.gen.plan.Plan;
-import dev.gen.plan.Step;
 import java.io.PrintWriter;
-import java.util.stream.Collectors;
 
-/** The console list of changes a reviewer reads before opening the file. */
+/** The console list of changes: one line per change with its hazards (the words are gen-core's). */
 final class Summary {
 
     private Summary() {
     }
 
     static void print(PrintWriter out, Plan plan) {
-        out.println(plan.steps().size() + (plan.steps().size() == 1 ? " change:" : " changes:"));
-        for (Step step : plan.steps()) {
-            String hazards = step.hazards().isEmpty() ? "" : "  [" + step.hazards().stream().sorted()
-                    .map(Hazard::label).collect(Collectors.joining(", ")) + "]";
-            out.println("  - " + step.change().describe() + hazards);
-        }
+        ChangeSummary.lines(plan).forEach(out::println);
     }
 }

@@ -44,8 +44,17 @@ public final class ConfigResolver {
     /** @param requireUrl false for commands that never connect ({@code migration:create}) */
     public static GenConfig resolve(Map<String, String> flags, Map<String, String> env, Path configFile,
             Path workingDirectory, boolean requireUrl) {
+        return resolve(flags, env, configFile, workingDirectory, requireUrl, Map.of());
+    }
+
+    /**
+     * @param defaults values below the properties file, by key: what a build tool knows about the project (the
+     *     Maven plugin's migrations directory and classpath), which any flag, variable or file entry overrides
+     */
+    public static GenConfig resolve(Map<String, String> flags, Map<String, String> env, Path configFile,
+            Path workingDirectory, boolean requireUrl, Map<String, String> defaults) {
         Properties file = load(configFile, workingDirectory);
-        Settings settings = new Settings(flags, env, file);
+        Settings settings = new Settings(flags, env, file, defaults);
 
         String url = settings.get("url");
         if (!requireUrl && (url == null || url.isBlank())) {
@@ -167,8 +176,9 @@ public final class ConfigResolver {
         return text == null || text.isBlank() ? null : text.trim();
     }
 
-    /** Flag, then environment, then file, for one key. */
-    private record Settings(Map<String, String> flags, Map<String, String> env, Properties file) {
+    /** Flag, then environment, then file, then the caller's defaults, for one key. */
+    private record Settings(Map<String, String> flags, Map<String, String> env, Properties file,
+            Map<String, String> defaults) {
         private static final Map<String, String> ENVIRONMENT = new LinkedHashMap<>();
 
         static {
@@ -195,7 +205,7 @@ public final class ConfigResolver {
                 return env.get(variable);
             }
             String value = file.getProperty(key);
-            return value == null ? null : value.trim();
+            return value != null ? value.trim() : defaults.get(key);
         }
 
         String getOrDefault(String key, String fallback) {
