@@ -103,8 +103,36 @@ public final class Migrator {
         return new Migrator(dataSource, classLoader, packages, runOptions);
     }
 
+    /**
+     * Applies what is pending, and logs (through {@link System.Logger}, which reaches java.util.logging or the
+     * application's logging bridge) each migration applied with its duration, then a one-line summary.
+     */
     public RunResult migrate() {
-        return migrations().run();
+        Migrations migrations = migrations();
+        RunResult result = migrations.run();
+        log(result, "Applied");
+        return result;
+    }
+
+    /** Records every migration up to {@code version} as applied without running it (adopting an existing schema). */
+    public RunResult baseline(String version) {
+        RunResult result = migrations().baseline(version);
+        log(result, "Baselined");
+        return result;
+    }
+
+    private static final System.Logger LOG = System.getLogger(Migrator.class.getName());
+
+    private static void log(RunResult result, String verb) {
+        for (dev.gen.run.ExecutedMigration migration : result.applied()) {
+            LOG.log(System.Logger.Level.INFO, "gen: {0} {1} ({2} ms)", verb, migration.id(),
+                    migration.executionMs());
+        }
+        int count = result.applied().size();
+        LOG.log(System.Logger.Level.INFO, count == 0 ? "gen: schema is up to date, no migration to apply ({1} ms)"
+                : "gen: {0} " + (count == 1 ? "migration" : "migrations") + " " + verb.toLowerCase(java.util.Locale.ROOT)
+                        + " in {1} ms, now at {2}", count, result.duration().toMillis(),
+                count == 0 ? "" : result.applied().get(count - 1).id());
     }
 
     public List<MigrationStatus> status() {

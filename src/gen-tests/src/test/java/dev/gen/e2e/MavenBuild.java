@@ -12,14 +12,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Real {@code mvn} processes for the plugin's and the starter's tests: the reactor's artifacts are installed into the
- * user's local repository once (when their sources are newer than what is installed there), then sample projects
- * build offline against it.
+ * Real {@code mvn} processes for the plugin's and the starter's tests. The reactor's artifacts are installed into a
+ * local repository of the build directory (so that no other checkout's {@code mvn install} into {@code ~/.m2} can
+ * change what the tests run), whose only remote is the user's {@code ~/.m2/repository} read as a file repository:
+ * the builds need no network.
  */
 final class MavenBuild {
 
     static final Path REPOSITORY = Path.of(System.getProperty("gen.repository", ".")).toAbsolutePath().normalize();
-    private static final Path LOCAL_REPOSITORY = Path.of(System.getProperty("user.home"), ".m2", "repository");
+    private static final Path USER_REPOSITORY = Path.of(System.getProperty("user.home"), ".m2", "repository");
+    private static final Path BUILD = REPOSITORY.resolve("src/gen-tests/target");
+    private static final Path LOCAL_REPOSITORY = BUILD.resolve("maven-repo");
+    private static final Path SETTINGS = BUILD.resolve("maven-settings.xml");
     private static boolean installed;
 
     private MavenBuild() {
@@ -32,11 +36,17 @@ final class MavenBuild {
         }
     }
 
-    /** Installs these reactor modules (and the parent) unless the installed plugin is newer than every source. */
-    static synchronized void installReactor(String... modules) {
+    /** The modules sample projects use. */
+    private static final String[] PUBLISHED = {"src/gen-runtime", "src/gen-core", "src/gen-maven-plugin",
+            "src/gen-spring-boot-starter"};
+
+    /** Installs the published modules (and the parent) unless what is installed is newer than every source. */
+    static synchronized void installReactor() {
+        String[] modules = PUBLISHED;
         if (installed) {
             return;
         }
+        writeSettings();
         Path plugin = LOCAL_REPOSITORY.resolve("dev/gen/gen-maven-plugin/0.1.0/gen-maven-plugin-0.1.0.jar");
         if (!Files.exists(plugin) || newestSource(modules).compareTo(modified(plugin)) > 0) {
             List<String> args = new ArrayList<>(List.of("install", "-DskipTests", "-Dmaven.test.skip=true", "-pl",
@@ -49,12 +59,28 @@ final class MavenBuild {
         installed = true;
     }
 
-    /** {@code mvn -o -B <args>} in {@code project}, with its output. */
+    private static void writeSettings() {
+        try {
+            Files.createDirectories(LOCAL_REPOSITORY);
+            Files.writeString(SETTINGS, """
+                    <settings>
+                      <localRepository>%s</localRepository>
+                      <mirrors>
+                        <mirror><id>user-repository</id><mirrorOf>*</mirrorOf><url>%s</url></mirror>
+                      </mirrors>
+                    </settings>
+                    """.formatted(LOCAL_REPOSITORY, USER_REPOSITORY.toUri()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code mvn -B -q -s <settings> <args>} in {@code project}, with its output. */
     static Result run(Path project, List<String> args) {
-        List<String> command = new ArrayList<>(List.of("mvn", "-o", "-B", "-q"));
+        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-q", "-s", SETTINGS.toString()));
         command.addAll(args);
         try {
-            Path log = Files.createTempFile(project.getParent() == null ? project : project.getParent(), "mvn", ".log");
+            Path log = Files.createTempFile(BUILD, "mvn", ".log");
             Process process = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             if (!process.waitFor(5, TimeUnit.MINUTES)) {

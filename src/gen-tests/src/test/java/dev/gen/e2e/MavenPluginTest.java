@@ -32,7 +32,7 @@ class MavenPluginTest {
 
     @BeforeAll
     static void install() {
-        MavenBuild.installReactor("src/gen-runtime", "src/gen-core", "src/gen-maven-plugin");
+        MavenBuild.installReactor();
     }
 
     @Test
