@@ -109,8 +109,12 @@ abstract class GenMojo extends AbstractMojo {
             run();
         } catch (GenException e) {
             throw failure(e.getMessage(), e.exitCode(), e);
+        } catch (dev.gen.run.LockTimeoutException e) {
+            throw failure(e.getMessage(), ExitCodes.LOCK_TIMEOUT, e);
+        } catch (dev.gen.run.MigrationFailedException e) {
+            throw failure(e.getMessage(), ExitCodes.MIGRATION_FAILED, e);
         } catch (MigrationException e) {
-            throw failure(e.getMessage(), dev.gen.core.ExitCodes.MIGRATIONS, e);
+            throw failure(e.getMessage(), ExitCodes.MIGRATIONS, e);
         }
     }
 
@@ -118,12 +122,17 @@ abstract class GenMojo extends AbstractMojo {
 
     /** A failure of the user's input or database ends the build with gen's message; a bug in gen is an error. */
     static MojoFailureException failure(String message, int exitCode, Exception cause) {
-        MojoFailureException failure = new MojoFailureException("gen (exit " + exitCode + "): " + message, cause);
-        return failure;
+        return new MojoFailureException("gen (exit " + exitCode + "): " + message, cause);
     }
 
     /** gen's settings for this project and goal. */
     GenConfig config(boolean requireUrl) {
+        if (session.getUserProperties().containsKey("gen.password")) {
+            // it would sit in the process list and the shell's history
+            throw new GenException("-Dgen.password is not read: a password on the command line is visible to every"
+                    + " user of the machine. Use GEN_PASSWORD, -Dgen.password-env=<VAR>, -Dgen.password-file=<path>,"
+                    + " or serverId with a <server> in settings.xml.", ExitCodes.USAGE);
+        }
         Map<String, String> flags = new HashMap<>();
         put(flags, "url", url);
         put(flags, "user", user);

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gen.testing.Cli;
-import dev.gen.testing.EntityCompiler;
 import dev.gen.testing.TestDatabase;
 import java.io.File;
 import java.io.IOException;
@@ -17,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
@@ -28,8 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A Spring Boot application that depends on gen-spring-boot-starter (and through it gen-runtime only) boots on an
- * empty database with {@code ddl-auto=validate}: the starter applied the migration gen generated before Hibernate
- * validated the schema. One forked JVM per Spring Boot line, each with the classpath Maven resolves for that line.
+ * empty database with {@code ddl-auto=validate}: the starter applied the migration {@code mvn gen:generate} wrote
+ * before Hibernate validated the schema. One forked JVM per Spring Boot line, each with the classpath Maven resolves for that line.
  */
 class SpringBootStarterTest {
 
@@ -46,8 +43,10 @@ class SpringBootStarterTest {
     void bootsOnAnEmptyDatabaseWithTheGeneratedMigrationApplied(String springBoot) throws Exception {
         Path project = temp.resolve("app");
         writeProject(project, springBoot);
-        Path migrations = project.resolve("src/main/java/db/migration");
-        generateMigration(migrations);
+        generateMigration(project);
+        try (Stream<Path> files = Files.list(project.resolve("src/main/java/db/migration"))) {
+            assertEquals(1, files.filter(f -> f.toString().endsWith("__Init.java")).count());
+        }
 
         List<String> classpath = resolveClasspath(project);
         assertFalse(classpath.stream().anyMatch(jar -> jar.contains("classgraph") || jar.contains("javapoet")
@@ -71,15 +70,11 @@ class SpringBootStarterTest {
         }
     }
 
-    /** gen writes the migration from the compiled entity, against a scratch database, as a developer would. */
-    private void generateMigration(Path migrations) throws IOException {
-        Path entities = EntityCompiler.compile(temp.resolve("entities"), Map.of("com/example/app/Customer.java",
-                CUSTOMER));
-        Path config = temp.resolve("gen.properties");
-        Files.writeString(config, "migrations-package=db.migration\n");
+    /** {@code mvn gen:generate} writes the migration into src/main/java/db/migration, against a scratch database. */
+    private static void generateMigration(Path project) {
         try (TestDatabase scratch = TestDatabase.create("bootgen")) {
-            Cli.Result generated = new Cli(scratch, "--classpath", entities.toString(), "--dir", migrations.toString(),
-                    "--config", config.toString()).run("migration:generate", "Init");
+            MavenBuild.Result generated = MavenBuild.run(project, List.of("gen:generate", "-Dgen.name=Init",
+                    "-Dgen.url=" + scratch.jdbcUrl(), "-Dgen.user=" + scratch.user()));
             assertEquals(0, generated.exitCode(), generated.toString());
         }
     }
@@ -197,8 +192,15 @@ class SpringBootStarterTest {
                     <pluginManagement>
                       <plugins>
                         <plugin><artifactId>maven-dependency-plugin</artifactId><version>3.8.1</version></plugin>
+                        <plugin><artifactId>maven-resources-plugin</artifactId><version>3.3.1</version></plugin>
+                        <plugin><artifactId>maven-compiler-plugin</artifactId><version>3.14.0</version></plugin>
                       </plugins>
                     </pluginManagement>
+                    <plugins>
+                      <plugin>
+                        <groupId>dev.gen</groupId><artifactId>gen-maven-plugin</artifactId><version>0.1.0</version>
+                      </plugin>
+                    </plugins>
                   </build>
                 </project>
                 """.formatted(springBoot));
