@@ -66,6 +66,38 @@ public final class Migrator {
         return new Migrator(dataSource, classLoader, List.of(names), options);
     }
 
+    /** Where a library jar declares the packages of the migrations it ships, one package a line. */
+    public static final String DECLARED_LOCATIONS = "META-INF/gen/locations";
+
+    /**
+     * The migration packages that library jars visible to {@code loader} declare in {@value #DECLARED_LOCATIONS}
+     * (blank lines and {@code #} comments ignored), in class path order, each once. An application that lists
+     * {@code packages(own, Migrator.declaredLocations(loader)...)} runs every library's migrations without naming
+     * them.
+     */
+    public static List<String> declaredLocations(ClassLoader loader) {
+        java.util.Set<String> packages = new java.util.LinkedHashSet<>();
+        try {
+            java.util.Enumeration<java.net.URL> files = loader.getResources(DECLARED_LOCATIONS);
+            while (files.hasMoreElements()) {
+                java.net.URL file = files.nextElement();
+                try (var in = file.openStream()) {
+                    for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                            .split("\\R")) {
+                        String name = line.strip();
+                        if (!name.isEmpty() && !name.startsWith("#")) {
+                            packages.add(name);
+                        }
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new dev.gen.run.MigrationException("Cannot read " + DECLARED_LOCATIONS + " on the classpath: "
+                    + e.getMessage(), e);
+        }
+        return List.copyOf(packages);
+    }
+
     /** Where to look for migrations; the thread's context class loader by default. */
     public Migrator classLoader(ClassLoader loader) {
         return new Migrator(dataSource, loader, packages, options);

@@ -42,8 +42,11 @@ public class GenAutoConfiguration {
             throw new IllegalStateException("gen found several DataSources and none marked @GenDataSource (or"
                     + " @Primary). Mark the one gen migrates with @GenDataSource, or set gen.enabled=false.");
         }
+        // the application's packages first, then those library jars declare in META-INF/gen/locations
+        java.util.Set<String> locations = new java.util.LinkedHashSet<>(properties.getLocations());
+        locations.addAll(Migrator.declaredLocations(org.springframework.util.ClassUtils.getDefaultClassLoader()));
         Migrator migrator = Migrator.configure(source)
-                .packages(properties.getLocations().toArray(String[]::new))
+                .packages(locations.toArray(String[]::new))
                 .historyTable(properties.getSchemas().get(0), properties.getHistoryTable())
                 .lockWait(properties.getLockWait())
                 .outOfOrder(properties.isOutOfOrder());

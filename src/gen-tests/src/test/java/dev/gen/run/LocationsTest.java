@@ -15,6 +15,7 @@ import dev.gen.testing.EntityCompiler;
 import dev.gen.testing.TestDatabase;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -200,5 +201,20 @@ class LocationsTest {
         Cli.Result noClasspath = new Cli(db, "--locations", "classpath:com.example.core.db").run("migration:run");
         assertEquals(2, noClasspath.exitCode(), noClasspath.toString());
         assertTrue(noClasspath.err().contains("--migrations-classpath"), noClasspath.toString());
+    }
+
+    @Test
+    void libraryJarsDeclareTheirMigrationPackages() throws Exception {
+        Path core = EntityCompiler.compile(temp.resolve("core-classes"), Map.of(
+                "com/example/core/db/V20260101000000__CoreUsers.java", migration("V20260101000000__CoreUsers")
+                        .inPackage("com.example.core.db").up("CREATE TABLE users (id bigint PRIMARY KEY)").source()));
+        MigrationSourceWriter.write(core.resolve(Migrator.DECLARED_LOCATIONS), "# shipped by core\ncom.example.core.db\n");
+        Path billing = Files.createDirectories(temp.resolve("billing-classes"));
+        MigrationSourceWriter.write(billing.resolve(Migrator.DECLARED_LOCATIONS), "com.example.billing.db\n\ncom.example.core.db\n");
+
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {core.toUri().toURL(), billing.toUri().toURL()},
+                Migrator.class.getClassLoader())) {
+            assertEquals(List.of("com.example.core.db", "com.example.billing.db"), Migrator.declaredLocations(loader));
+        }
     }
 }
