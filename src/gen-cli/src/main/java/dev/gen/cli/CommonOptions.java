@@ -43,6 +43,11 @@ public final class CommonOptions {
             description = "Run precompiled migrations from these directories or jars instead of compiling --dir.")
     String migrationsClasspath;
 
+    @Option(names = "--locations", paramLabel = "<dir|classpath:pkg>",
+            description = "Run migrations from these locations together, the application's own first: a directory of"
+                    + " sources, or classpath:<package> in --migrations-classpath (repeatable; locations=).")
+    java.util.List<String> locations;
+
     @Option(names = "--history-table", paramLabel = "<name>", description = "History table (default: gen_migrations).")
     String historyTable;
 
@@ -86,6 +91,7 @@ public final class CommonOptions {
         put(flags, "migrations-classpath", migrationsClasspath);
         put(flags, "spring-profile", springProfile);
         put(flags, "persistence-unit", persistenceUnit);
+        put(flags, "locations", locations == null ? null : String.join(",", locations));
         extra(flags);
         return ConfigResolver.resolve(flags, System.getenv(), config, Path.of("").toAbsolutePath(), requireUrl);
     }

@@ -36,6 +36,9 @@ final class ShowCommand implements Callable<Integer> {
             out.println("No migrations.");
         }
         boolean trouble = false;
+        // With several locations, each line says which one the migration comes from.
+        boolean several = statuses.stream().map(MigrationStatus::location).filter(java.util.Objects::nonNull)
+                .distinct().count() > 1;
         for (MigrationStatus status : statuses) {
             String mark = status.state() == MigrationState.APPLIED ? "[X]" : status.state() == MigrationState.PENDING ? "[ ]" : "[!]";
             String detail = switch (status.state()) {
@@ -49,7 +52,8 @@ final class ShowCommand implements Callable<Integer> {
                 case FAILED -> "FAILED part-way; fix the database, then run gen migration:repair";
             };
             trouble |= status.state() != MigrationState.APPLIED && status.state() != MigrationState.PENDING;
-            out.println(mark + " " + status.id() + "  " + detail);
+            out.println(mark + " " + status.id() + "  " + detail
+                    + (several && status.location() != null ? "  (" + status.location() + ")" : ""));
         }
         return trouble ? ExitCodes.MIGRATIONS : ExitCodes.OK;
     }

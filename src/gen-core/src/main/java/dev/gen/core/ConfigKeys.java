@@ -41,6 +41,9 @@ final class ConfigKeys {
         KEYS.put("migrations-package", ANY);
         KEYS.put("migration-lock-timeout", ANY); // checked by EmitOptions, which knows durations
         KEYS.put("online", BOOLEAN);
+        KEYS.put("locations", ANY);
+        KEYS.put("spring-profile", ANY);
+        KEYS.put("persistence-unit", ANY);
         KEYS.put("large-table-rows", ANY); // checked by ConfigResolver, which knows the size forms
         KEYS.put("large-table-bytes", ANY);
     }

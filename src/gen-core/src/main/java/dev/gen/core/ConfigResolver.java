@@ -22,7 +22,7 @@ import java.util.TreeMap;
  *
  * <p>Keys (flag name without dashes, property name, environment variable): {@code url}, {@code user},
  * {@code schema}, {@code classpath}, {@code packages}, {@code dir}, {@code history-table},
- * {@code exclude-table}, {@code exclude-service}, {@code migrations-classpath}, {@code online}, {@code migration-lock-timeout}, {@code migrations-package}, {@code large-table-rows}, {@code large-table-bytes}. The password comes
+ * {@code exclude-table}, {@code exclude-service}, {@code migrations-classpath}, {@code locations}, {@code online}, {@code migration-lock-timeout}, {@code migrations-package}, {@code large-table-rows}, {@code large-table-bytes}. The password comes
  * from {@code --password-env VAR}, {@code --password-file PATH}, {@code GEN_PASSWORD}, or the file's
  * {@code password} key; never from a flag's value.
  */
@@ -47,9 +47,18 @@ public final class ConfigResolver {
     /** @param requireUrl false for commands that never connect ({@code migration:create}) */
     public static GenConfig resolve(Map<String, String> flags, Map<String, String> env, Path configFile,
             Path workingDirectory, boolean requireUrl) {
+        return resolve(flags, env, configFile, workingDirectory, requireUrl, Map.of());
+    }
+
+    /**
+     * @param defaults values below the properties file, by key: what a build tool knows about the project (the
+     *     Maven plugin's migrations directory and classpath), which any flag, variable or file entry overrides
+     */
+    public static GenConfig resolve(Map<String, String> flags, Map<String, String> env, Path configFile,
+            Path workingDirectory, boolean requireUrl, Map<String, String> defaults) {
         Properties file = load(configFile, workingDirectory);
         ConfigKeys.checkKeys(file, configFile != null ? configFile : DEFAULT_CONFIG_FILE);
-        Settings settings = new Settings(flags, env, file);
+        Settings settings = new Settings(flags, env, file, defaults);
         settings.checkValues();
 
         List<Path> classpath = paths(settings.get("classpath"), workingDirectory);
@@ -109,7 +118,8 @@ public final class ConfigResolver {
                 paths(settings.get("migrations-classpath"), workingDirectory),
                 threshold(settings, "large-table-rows", dev.gen.plan.LargeTables.DEFAULT_ROWS, false),
                 threshold(settings, "large-table-bytes", dev.gen.plan.LargeTables.DEFAULT_BYTES, true),
-                ApplicationOrigins.withGenSettings(application, settings::source, settings::get, file));
+                ApplicationOrigins.withGenSettings(application, settings::source, settings::get, file),
+                locations(settings.get("locations"), workingDirectory));
     }
 
     /** {@code large-table-rows=1M}, {@code large-table-bytes=1GB}: a usage error names the key and the forms. */
@@ -199,6 +209,12 @@ public final class ConfigResolver {
         return paths;
     }
 
+    /** {@code classpath:<package>} entries as given; directories resolved like every other path. */
+    private static List<String> locations(String text, Path workingDirectory) {
+        return split(text).stream().map(entry -> entry.startsWith(Migrations.CLASSPATH_PREFIX) ? entry
+                : workingDirectory.resolve(entry).normalize().toString()).toList();
+    }
+
     static List<String> split(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
@@ -210,8 +226,9 @@ public final class ConfigResolver {
         return text == null || text.isBlank() ? null : text.trim();
     }
 
-    /** Flag, then environment, then file, for one key. */
-    private record Settings(Map<String, String> flags, Map<String, String> env, Properties file) {
+    /** Flag, then environment, then file, then the caller's defaults, for one key. */
+    private record Settings(Map<String, String> flags, Map<String, String> env, Properties file,
+            Map<String, String> defaults) {
         private static final Map<String, String> ENVIRONMENT = new LinkedHashMap<>();
 
         static {
@@ -222,6 +239,7 @@ public final class ConfigResolver {
             ENVIRONMENT.put("dir", "GEN_DIR");
             ENVIRONMENT.put("packages", "GEN_PACKAGES");
             ENVIRONMENT.put("history-table", "GEN_HISTORY_TABLE");
+            ENVIRONMENT.put("locations", "GEN_LOCATIONS");
             ENVIRONMENT.put("exclude-table", "GEN_EXCLUDE_TABLE");
             ENVIRONMENT.put("online", "GEN_ONLINE");
             ENVIRONMENT.put("migration-lock-timeout", "GEN_MIGRATION_LOCK_TIMEOUT");
@@ -264,7 +282,7 @@ public final class ConfigResolver {
                 return env.get(variable);
             }
             String value = file.getProperty(key);
-            return value == null ? null : value.trim();
+            return value != null ? value.trim() : defaults.get(key);
         }
 
         String getOrDefault(String key, String fallback) {

@@ -30,6 +30,9 @@ import java.util.Objects;
  * @param largeTableBytes size on disk from which a hazard's table counts as large ({@code large-table-bytes})
  * @param application what the application's own configuration on the entity classpath says (Spring Boot, Quarkus,
  *     persistence.xml): its warnings, the classes of its persistence unit, and where each setting came from
+ * @param locations where the runner finds migrations, the application's own first: directories of sources, or
+ *     {@code classpath:<package>} entries found in {@code migrationsClasspath}; empty for the migrations directory
+ *     (or the migrations classpath) alone
  */
 public record GenConfig(
         String url,
@@ -49,7 +52,8 @@ public record GenConfig(
         List<Path> migrationsClasspath,
         long largeTableRows,
         long largeTableBytes,
-        ApplicationSettings application) {
+        ApplicationSettings application,
+        List<String> locations) {
 
     public GenConfig(String url, String user, String password, List<String> schemas, List<Path> classpath,
             List<String> packages, Path migrationsDir, String migrationsPackage, String historyTable,
@@ -57,7 +61,8 @@ public record GenConfig(
             List<String> excludeServices, List<Path> migrationsClasspath) {
         this(url, user, password, schemas, classpath, packages, migrationsDir, migrationsPackage, historyTable,
                 excludeTables, properties, online, lockTimeout, excludeServices, migrationsClasspath,
-                dev.gen.plan.LargeTables.DEFAULT_ROWS, dev.gen.plan.LargeTables.DEFAULT_BYTES, ApplicationSettings.none());
+                dev.gen.plan.LargeTables.DEFAULT_ROWS, dev.gen.plan.LargeTables.DEFAULT_BYTES, ApplicationSettings.none(),
+                List.of());
     }
 
     public GenConfig(String url, String user, String password, List<String> schemas, List<Path> classpath,
@@ -79,6 +84,7 @@ public record GenConfig(
         excludeServices = excludeServices == null ? List.of() : List.copyOf(excludeServices);
         migrationsClasspath = migrationsClasspath == null ? List.of() : List.copyOf(migrationsClasspath);
         application = application == null ? ApplicationSettings.none() : application;
+        locations = locations == null ? List.of() : List.copyOf(locations);
         schemas = List.copyOf(schemas);
         classpath = List.copyOf(classpath);
         packages = List.copyOf(packages);
@@ -94,7 +100,7 @@ public record GenConfig(
     public GenConfig withConnection(String newUrl, String newUser, String newPassword) {
         return new GenConfig(newUrl, newUser, newPassword, schemas, classpath, packages, migrationsDir,
                 migrationsPackage, historyTable, excludeTables, properties, online, lockTimeout, excludeServices,
-                migrationsClasspath, largeTableRows, largeTableBytes, application);
+                migrationsClasspath, largeTableRows, largeTableBytes, application, locations);
     }
 
     public String defaultSchema() {

@@ -99,6 +99,7 @@ public final class Generator {
 
             IntrospectionResult introspection = join(live);
             PendingMigrations.check(connection, config, request.allowPending()).ifPresent(warnings::add);
+            StaleClasses.warning(config.classpath()).ifPresent(warnings::add);
             // The runner creates the first schema for its history table before any migration runs, so a
             // migration must neither create nor drop it.
             Schema current = withSchema(introspection.schema(), config.defaultSchema());

@@ -84,8 +84,14 @@ public final class Migrations {
         return base.withHistoryTable(config.defaultSchema(), config.historyTable());
     }
 
-    /** Precompiled migrations when configured, otherwise the sources of the migrations directory. */
-    private static MigrationSource source(GenConfig config) {
+    /**
+     * The configured locations together, the application's own first; without locations, precompiled migrations when
+     * configured, otherwise the sources of the migrations directory.
+     */
+    static MigrationSource source(GenConfig config) {
+        if (!config.locations().isEmpty()) {
+            return MigrationSource.locations(config.locations().stream().map(l -> location(config, l)).toList());
+        }
         if (config.migrationsClasspath().isEmpty() && !java.nio.file.Files.isDirectory(config.migrationsDir())) {
             // A configuration error (a mistyped --dir, or no migration yet), not a disagreement with the history.
             throw new GenException("The migrations directory " + config.migrationsDir().toAbsolutePath()
@@ -96,6 +102,30 @@ public final class Migrations {
         return config.migrationsClasspath().isEmpty() ? dev.gen.compile.MigrationSources.directory(config.migrationsDir())
                 : MigrationSource.classpath(config.migrationsClasspath());
     }
+
+    /** One entry of {@code locations}: {@code classpath:<package>} in the migrations classpath, else a directory. */
+    private static MigrationSource location(GenConfig config, String location) {
+        if (location.startsWith(CLASSPATH_PREFIX)) {
+            String packageName = location.substring(CLASSPATH_PREFIX.length()).trim();
+            if (config.migrationsClasspath().isEmpty() || packageName.isEmpty()) {
+                throw new GenException("The location " + location + " names a package of precompiled migrations, "
+                        + (packageName.isEmpty() ? "but no package. Write classpath:<package>, for example"
+                        + " classpath:com.example.core.db." : "but no --migrations-classpath (migrations-classpath=)"
+                        + " says which jars and directories to look in. Add the library's jar there."),
+                        ExitCodes.USAGE);
+            }
+            return MigrationSource.classpath(config.migrationsClasspath(), packageName);
+        }
+        Path directory = Path.of(location);
+        if (!java.nio.file.Files.isDirectory(directory)) {
+            throw new GenException("The migrations location " + location + " is not a directory. Correct --locations"
+                    + " (locations=): each entry is a directory of migration sources or classpath:<package>.",
+                    ExitCodes.USAGE);
+        }
+        return dev.gen.compile.MigrationSources.directory(directory);
+    }
+
+    public static final String CLASSPATH_PREFIX = "classpath:";
 
     private static dev.gen.run.Migrations runner(GenConfig config, RunOptions options) {
         ConnectionFactory database = Connections.factory(config);

@@ -27,6 +27,9 @@ public final class EntityScanner {
     private EntityScanner() {
     }
 
+    /** Packages of the persistence provider and API, whose mapped classes no application declares. */
+    static final String[] NOT_THE_APPLICATIONS = {"org.hibernate", "jakarta"};
+
     /**
      * The service providers ({@code META-INF/services}) from the user's classpath that {@code loader}, an
      * {@link EntitySet#loader()}, has handed out so far; empty for any other loader.
@@ -78,7 +81,10 @@ public final class EntityScanner {
                 .overrideClasspath(classpath.stream().map(Path::toString).toList())
                 .enableClassInfo()
                 .enableAnnotationInfo()
-                .ignoreClassVisibility();
+                .ignoreClassVisibility()
+                // Hibernate's and Jakarta's own jars hold @Entity classes (Envers' revinfo, for one) that are not the
+                // application's: they stay loadable, but are never scanned, so a whole dependency folder may be given.
+                .rejectPackages(NOT_THE_APPLICATIONS);
         if (!packages.isEmpty()) {
             graph.acceptPackages(packages.toArray(String[]::new));
         }

@@ -71,7 +71,7 @@ final class ApplyCommand {
     private Validation validate(Session session, List<LoadedMigration> sources) {
         try {
             return new Validation(sources, session.readHistory(), source.describe(),
-                    session.history().qualifiedName());
+                    session.history().qualifiedName(), source.applicationLocation());
         } catch (SQLException e) {
             throw historyError(e);
         }

@@ -30,8 +30,8 @@ final class ClasspathSource implements MigrationSource {
         this.packages = packages;
     }
 
-    static ClasspathSource ofPaths(List<Path> entries) {
-        return new ClasspathSource(List.copyOf(entries), null, new String[0]);
+    static ClasspathSource ofPaths(List<Path> entries, String... packages) {
+        return new ClasspathSource(List.copyOf(entries), null, packages.clone());
     }
 
     static ClasspathSource ofLoader(ClassLoader loader, String... packages) {
@@ -39,10 +39,15 @@ final class ClasspathSource implements MigrationSource {
     }
 
     @Override
+    public String location() {
+        return packages.length == 0 ? "classpath" : "classpath:" + String.join(",", packages);
+    }
+
+    @Override
     public String describe() {
         if (loader == null) {
-            return "classpath " + entries.stream().map(Path::toString)
-                    .collect(Collectors.joining(java.io.File.pathSeparator));
+            return (packages.length == 0 ? "" : "package " + String.join(", ", packages) + " in ") + "classpath "
+                    + entries.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
         }
         return packages.length == 0 ? "the application's classpath"
                 : "package " + String.join(", ", packages) + " on the application's classpath";
@@ -62,7 +67,7 @@ final class ClasspathSource implements MigrationSource {
         // Parent is gen's own loader, so that the migrations' Migration is the runner's Migration. The loader stays
         // open as long as its migrations may run: a command creates them only when it executes them.
         URLClassLoader own = new URLClassLoader(urls(), Migration.class.getClassLoader());
-        return scan(ClassFiles.inEntries(entries), own);
+        return scan(ClassFiles.inEntries(entries).stream().filter(this::inPackages).toList(), own);
     }
 
     private List<LoadedMigration> scan(List<ClassFiles.Found> candidates, ClassLoader classes) {
@@ -89,6 +94,18 @@ final class ClasspathSource implements MigrationSource {
             loaded.add(MigrationClasses.load(type, origin, () -> Checksums.ofClassFiles(classFiles)));
         }
         return MigrationClasses.ordered(loaded, describe());
+    }
+
+    private boolean inPackages(ClassFiles.Found candidate) {
+        if (packages.length == 0) {
+            return true;
+        }
+        for (String name : packages) {
+            if (candidate.className().startsWith(name + ".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String simpleName(String className) {

@@ -30,6 +30,11 @@ final class DirectorySource implements MigrationSource {
     }
 
     @Override
+    public String location() {
+        return directory.toString();
+    }
+
+    @Override
     public List<LoadedMigration> load() {
         List<Path> files = javaFiles();
         List<MigrationClasses.Named> named = new ArrayList<>();

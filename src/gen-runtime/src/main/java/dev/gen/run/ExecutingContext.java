@@ -1,8 +1,13 @@
 package dev.gen.run;
 
 import dev.gen.api.MigrationContext;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
 
 /**
  * The context a migration's {@code up} or {@code down} gets while it runs: each statement goes to the work
@@ -20,6 +25,10 @@ final class ExecutingContext implements MigrationContext {
     private SQLException serverError;
     private StatementFailure refusal;
     private volatile LockLostException lockLost; // set by the lock watch too
+    private Connection guarded; // handed to data migrations, created on first use
+
+    /** What a migration may not call on its connection: the runner owns the transaction and the connection. */
+    private static final Set<String> REFUSED = Set.of("commit", "rollback", "setAutoCommit", "close", "abort");
 
     ExecutingContext(Statement statement, boolean inTransaction, Session session) {
         this.statement = statement;
@@ -63,6 +72,41 @@ final class ExecutingContext implements MigrationContext {
             serverError = e;
             throw e;
         }
+    }
+
+    /**
+     * The work connection, for Java data migrations: inside the migration's transaction (in autocommit for a
+     * non-transactional one). Ending or changing the transaction, or closing the connection, is refused: the history
+     * row must commit with the migration's work.
+     */
+    @Override
+    public Connection connection() throws SQLException {
+        if (lockLost != null) {
+            throw lockLost;
+        }
+        if (guarded == null) {
+            guarded = guard(statement.getConnection());
+        }
+        return guarded;
+    }
+
+    private static Connection guard(Connection connection) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            boolean refused = REFUSED.contains(method.getName()) && (args == null || args.length == 0
+                    || method.getName().equals("setAutoCommit") || method.getName().equals("abort"));
+            if (refused) {
+                throw new SQLException("A migration may not call Connection." + method.getName() + "(): gen owns"
+                        + " the migration's transaction and commits it together with the history record. Throw an"
+                        + " exception to make the migration fail and roll back.");
+            }
+            try {
+                return method.invoke(connection, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, handler);
     }
 
     /**

@@ -41,11 +41,17 @@ final class HistoryTable {
     }
 
     /**
-     * Creates the schema and the table when missing. Checks first, because {@code CREATE ... IF NOT EXISTS} still
-     * requires the CREATE privilege, which a user who only runs migrations against an existing table may lack.
+     * Creates the schema and the table when missing, and adds the {@code location} column to a table created before
+     * gen recorded locations. Checks first, because {@code CREATE ... IF NOT EXISTS} and {@code ALTER TABLE} still
+     * require privileges that a user who only runs migrations against an up-to-date table may lack.
      */
     void createIfMissing(Connection c) throws SQLException {
         if (exists(c)) {
+            if (!hasLocationColumn(c)) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("ALTER TABLE " + qualified + " ADD COLUMN IF NOT EXISTS location text");
+                }
+            }
             return;
         }
         try (Statement s = c.createStatement()) {
@@ -60,7 +66,19 @@ final class HistoryTable {
                     + "execution_ms bigint NOT NULL DEFAULT 0, "
                     + "applied_by text NOT NULL DEFAULT current_user, "
                     + "os_user text, "
-                    + "success boolean NOT NULL DEFAULT true)");
+                    + "success boolean NOT NULL DEFAULT true, "
+                    + "location text)");
+        }
+    }
+
+    /** Whether the table has the column added in gen 0.2; read-only commands must not add it themselves. */
+    private boolean hasLocationColumn(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM pg_catalog.pg_attribute"
+                + " WHERE attrelid = to_regclass(?) AND attname = 'location' AND NOT attisdropped")) {
+            s.setString(1, qualified);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
         }
     }
 
@@ -79,14 +97,14 @@ final class HistoryTable {
         if (!exists(c)) {
             return rows;
         }
-        String sql = "SELECT version, name, checksum, applied_at, execution_ms, applied_by, os_user, success FROM "
-                + qualified + " ORDER BY version, name";
+        String sql = "SELECT version, name, checksum, applied_at, execution_ms, applied_by, os_user, success, "
+                + (hasLocationColumn(c) ? "location" : "NULL") + " FROM " + qualified + " ORDER BY version, name";
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             while (r.next()) {
                 Timestamp at = r.getTimestamp(4);
                 rows.add(new HistoryRow(new MigrationId(r.getString(1), r.getString(2)), r.getString(3),
                         at == null ? null : at.toInstant(), r.getLong(5), r.getString(6), r.getString(7),
-                        r.getBoolean(8)));
+                        r.getBoolean(8), r.getString(9)));
             }
         }
         return rows;
@@ -103,8 +121,8 @@ final class HistoryTable {
     }
 
     void insert(Connection c, LoadedMigration m, long executionMs, boolean success) throws SQLException {
-        String sql = "INSERT INTO " + qualified + " (version, name, checksum, execution_ms, os_user, success)"
-                + " VALUES (?, ?, ?, ?, ?, ?)";
+        String sql = "INSERT INTO " + qualified + " (version, name, checksum, execution_ms, os_user, success,"
+                + " location) VALUES (?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, m.id().version());
             s.setString(2, m.id().name());
@@ -112,6 +130,7 @@ final class HistoryTable {
             s.setLong(4, executionMs);
             s.setString(5, System.getProperty("user.name"));
             s.setBoolean(6, success);
+            s.setString(7, m.location());
             s.executeUpdate();
         }
     }

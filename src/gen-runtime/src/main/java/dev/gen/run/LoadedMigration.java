@@ -14,19 +14,40 @@ public final class LoadedMigration {
     private final MigrationId id;
     private final String checksum;
     private final String origin;
+    private final String location;
     private final Class<?> type;
     private Migration instance; // created on first use, under this object's lock
 
     LoadedMigration(MigrationId id, Class<?> type, String checksum, String origin) {
+        this(id, type, checksum, origin, null);
+    }
+
+    private LoadedMigration(MigrationId id, Class<?> type, String checksum, String origin, String location) {
         this.id = Objects.requireNonNull(id, "id");
         this.type = Objects.requireNonNull(type, "type");
         this.checksum = Objects.requireNonNull(checksum, "checksum");
         this.origin = origin;
+        this.location = location;
     }
 
     private LoadedMigration(MigrationId id, Migration instance, String checksum, String origin) {
         this(id, instance.getClass(), checksum, origin);
         this.instance = instance;
+    }
+
+    /** The same migration, found in {@code configuredLocation} (recorded in the history table). */
+    public synchronized LoadedMigration withLocation(String configuredLocation) {
+        LoadedMigration tagged = new LoadedMigration(id, type, checksum, origin, configuredLocation);
+        tagged.instance = instance;
+        return tagged;
+    }
+
+    /**
+     * The configured location it was found in (a directory, or {@code classpath:<package>}), recorded in the history
+     * table; null until a source tags it.
+     */
+    public String location() {
+        return location;
     }
 
     /**

@@ -25,7 +25,8 @@ public final class Migrations {
 
     public Migrations(ConnectionFactory database, MigrationSource source, RunOptions options) {
         this.database = Objects.requireNonNull(database, "database");
-        this.source = Objects.requireNonNull(source, "source");
+        // Every migration is tagged with its location, which its history record keeps.
+        this.source = MigrationLocations.tagged(Objects.requireNonNull(source, "source"));
         this.options = Objects.requireNonNull(options, "options");
     }
 

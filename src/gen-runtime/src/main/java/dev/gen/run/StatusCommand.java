@@ -35,10 +35,17 @@ final class StatusCommand {
             throw new MigrationException("Cannot read the history table " + table.qualifiedName() + " on "
                     + database.describe() + ": " + StatementRunner.describe(e) + ".", e);
         }
-        return of(sources, history);
+        return of(sources, history, source.applicationLocation());
     }
 
     static List<MigrationStatus> of(List<LoadedMigration> sources, List<HistoryRow> history) {
+        return of(sources, history, null);
+    }
+
+    /** A library's pending migration is pending, never out of order (see {@link Validation#outOfOrder()}). */
+    static List<MigrationStatus> of(List<LoadedMigration> sources, List<HistoryRow> history,
+            String applicationLocation) {
+        Validation rules = new Validation(sources, history, "", "", applicationLocation);
         Map<String, LoadedMigration> byVersion =
                 sources.stream().collect(Collectors.toMap(m -> m.id().version(), Function.identity()));
         List<MigrationStatus> lines = new ArrayList<>();
@@ -56,13 +63,15 @@ final class StatusCommand {
                 state = MigrationState.APPLIED;
             }
             lines.add(new MigrationStatus(m == null ? row.id() : m.id(), state, row.appliedAt(), row.executionMs(),
-                    row.who(), m == null ? null : m.origin()));
-            latest = row.id().version();
+                    row.who(), m == null ? null : m.origin(), m == null ? row.location() : m.location()));
+            if (m == null || !rules.fromLibrary(m)) {
+                latest = row.id().version();
+            }
         }
         for (LoadedMigration m : byVersion.values()) {
-            boolean older = latest != null && m.id().version().compareTo(latest) < 0;
+            boolean older = latest != null && m.id().version().compareTo(latest) < 0 && !rules.fromLibrary(m);
             lines.add(new MigrationStatus(m.id(), older ? MigrationState.OUT_OF_ORDER : MigrationState.PENDING, null,
-                    null, null, m.origin()));
+                    null, null, m.origin(), m.location()));
         }
         lines.sort(Comparator.comparing(MigrationStatus::id));
         return lines;

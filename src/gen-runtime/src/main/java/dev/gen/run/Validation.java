@@ -17,8 +17,19 @@ final class Validation {
     private final Map<String, LoadedMigration> sourceByVersion;
     private final String sourceDescription;
     private final String historyName;
+    private final String applicationLocation;
 
     Validation(List<LoadedMigration> sources, List<HistoryRow> history, String sourceDescription, String historyName) {
+        this(sources, history, sourceDescription, historyName, null);
+    }
+
+    /**
+     * @param applicationLocation the location whose migrations keep the strict order rule; migrations of every other
+     *     location come from libraries and apply whenever they appear. Null: every migration is the application's.
+     */
+    Validation(List<LoadedMigration> sources, List<HistoryRow> history, String sourceDescription, String historyName,
+            String applicationLocation) {
+        this.applicationLocation = applicationLocation;
         this.sources = sources;
         this.history = history;
         this.sourceByVersion = sources.stream().collect(Collectors.toMap(m -> m.id().version(), Function.identity()));
@@ -93,21 +104,42 @@ final class Validation {
         return List.of();
     }
 
+    /**
+     * The application's pending migrations older than its newest applied one. A library's migrations are never out
+     * of order: a library upgrade brings migrations older than the application's latest, and they are expected to
+     * run when they appear (Flyway's outOfOrder, scoped to the library's location). The application's newest applied
+     * migration is the newest record that is not a library migration, so a library's newer timestamps never make the
+     * application's own migrations look late.
+     */
     List<String> outOfOrder() {
-        String latest = latestRecordedVersion();
+        var libraryVersions = sources.stream().filter(this::fromLibrary).map(m -> m.id().version())
+                .collect(Collectors.toSet());
+        HistoryRow latest = null;
+        for (HistoryRow row : history) {
+            if (!libraryVersions.contains(row.id().version())) {
+                latest = row;
+            }
+        }
         if (latest == null) {
             return List.of();
         }
-        List<MigrationId> older = pending().stream().map(LoadedMigration::id)
-                .filter(id -> id.version().compareTo(latest) < 0).toList();
+        String latestVersion = latest.id().version();
+        List<MigrationId> older = pending().stream().filter(m -> !fromLibrary(m)).map(LoadedMigration::id)
+                .filter(id -> id.version().compareTo(latestVersion) < 0).toList();
         if (older.isEmpty()) {
             return List.of();
         }
         return List.of((older.size() == 1 ? "Migration " + older.get(0) + " is" : "Migrations " + Messages.ids(older)
-                + " are") + " pending but older than " + history.get(history.size() - 1).id() + ", the latest applied"
+                + " are") + " pending but older than " + latest.id() + ", the latest applied"
                 + " one (probably merged from another branch). Give " + (older.size() == 1 ? "it" : "them")
                 + " a newer timestamp if " + (older.size() == 1 ? "it does" : "they do") + " not depend on the order,"
                 + " or run with --out-of-order to apply " + (older.size() == 1 ? "it" : "them") + " anyway.");
+    }
+
+    /** Found in a location other than the application's own: shipped by a library. */
+    boolean fromLibrary(LoadedMigration migration) {
+        return applicationLocation != null && migration.location() != null
+                && !applicationLocation.equals(migration.location());
     }
 
     static void requireNone(List<String> problems) {
