@@ -24,11 +24,14 @@ final class MigrationExecutor {
         this.options = options;
     }
 
-    /** In the open transaction: SET LOCAL timeouts, the statements, then the bookkeeping. Returns milliseconds. */
+    /**
+     * In the open transaction: SET LOCAL timeouts, the statements in batches, then the bookkeeping. Returns
+     * milliseconds.
+     */
     long inTransaction(LoadedMigration migration, List<String> statements, Bookkeeping after) throws StatementFailure {
         long start = System.nanoTime();
         session.statements().applyTimeouts(migration, options, true);
-        session.statements().execute(statements);
+        session.statements().executeBatched(statements);
         long ms = millisSince(start);
         bookkeep(after, ms, statements.size());
         return ms;
