@@ -33,10 +33,12 @@ import java.util.stream.Stream;
  * The desired schema of the last runs, on disk, so that a run whose entity classes and settings have not
  * changed skips the classpath scan and Hibernate's boot (the slow part of a run).
  *
- * <p>An entry is found only by its exact {@link Key}: a SHA-256 over the bytes and relative paths of every file
- * under the classpath's directories and of every jar on it, the classpath itself, the packages scanned, every
- * setting that reaches Hibernate, and gen's own code (its jar's bytes, so a rebuilt gen misses too) with the
- * Hibernate version. Any change to any of them is a miss. An entry also carries the key it was written for and
+ * <p>An entry is found only by its exact {@link Key}: a SHA-256 over the contents and relative paths of every
+ * file under the classpath's directories and of every jar on it, the classpath itself, the packages scanned,
+ * every setting that reaches Hibernate, and gen's own code (its jar's contents, so a rebuilt gen misses too) with
+ * the Hibernate version. Any change to any of them is a miss. A file's contents are hashed once and then known by
+ * its size and times until they change ({@link FileDigests}); a released jar of a Maven repository counts by its
+ * path, size and time. An entry also carries the key it was written for and
  * a SHA-256 of its own contents; an entry that is truncated, corrupt, of another format or for another key is
  * ignored (a miss), never trusted.
  */
@@ -51,6 +53,7 @@ public final class ModelCache {
     private static final ModelCache DISABLED = new ModelCache(null);
 
     private final Path directory;
+    private int lastHashedFiles;
 
     private ModelCache(Path directory) {
         this.directory = directory;
@@ -90,28 +93,39 @@ public final class ModelCache {
         if (!enabled()) {
             return Optional.empty();
         }
+        FileDigests files = FileDigests.in(directory);
         try {
-            return Optional.of(computeKey(classpath, packages, settings));
+            Key key = computeKey(classpath, packages, settings, files);
+            files.save();
+            return Optional.of(key);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
+        } finally {
+            lastHashedFiles = files.hashedFiles();
         }
     }
 
-    static Key computeKey(List<Path> classpath, List<String> packages, TargetSettings settings) throws IOException {
+    /** How many files the last {@link #key} read and hashed, rather than knowing them from the index. */
+    int lastHashedFiles() {
+        return lastHashedFiles;
+    }
+
+    static Key computeKey(List<Path> classpath, List<String> packages, TargetSettings settings, FileDigests files)
+            throws IOException {
         MessageDigest digest = sha256();
         field(digest, "gen-cache");
         field(digest, Integer.toString(TargetModelCodec.FORMAT));
-        genFingerprint(digest);
+        genFingerprint(digest, files);
         field(digest, "classpath");
         field(digest, Integer.toString(classpath.size()));
         for (Path entry : classpath) {
             Path absolute = entry.toAbsolutePath().normalize();
             field(digest, absolute.toString());
             if (Files.isDirectory(absolute)) {
-                hashDirectory(digest, absolute);
+                hashDirectory(digest, absolute, files);
             } else if (Files.isRegularFile(absolute)) {
                 field(digest, "file");
-                hashFile(digest, absolute);
+                field(digest, files.contribution(absolute));
             } else {
                 throw new IOException("missing classpath entry " + absolute);
             }
@@ -242,7 +256,7 @@ public final class ModelCache {
     }
 
     /** gen's own code and the Hibernate it embeds: a different gen may read the same entities differently. */
-    private static void genFingerprint(MessageDigest digest) throws IOException {
+    private static void genFingerprint(MessageDigest digest, FileDigests digests) throws IOException {
         Properties version = new Properties();
         try (InputStream in = ModelCache.class.getResourceAsStream("/dev/gen/core/version.properties")) {
             if (in != null) {
@@ -262,7 +276,7 @@ public final class ModelCache {
             return;
         }
         if (Files.isRegularFile(location)) {
-            hashFile(digest, location);
+            field(digest, digests.contribution(location));
         } else if (Files.isDirectory(location)) {
             // a development build: gen's classes, by size and time (their bytes would cost a read per class)
             try (Stream<Path> files = Files.walk(location)) {
@@ -274,7 +288,7 @@ public final class ModelCache {
         }
     }
 
-    private static void hashDirectory(MessageDigest digest, Path root) throws IOException {
+    private static void hashDirectory(MessageDigest digest, Path root, FileDigests digests) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
             files = walk.filter(Files::isRegularFile).map(root::relativize)
@@ -283,14 +297,8 @@ public final class ModelCache {
         field(digest, "directory " + files.size());
         for (Path relative : files) {
             field(digest, relative.toString().replace('\\', '/'));
-            hashFile(digest, root.resolve(relative));
+            field(digest, digests.contribution(root.resolve(relative)));
         }
-    }
-
-    private static void hashFile(MessageDigest digest, Path file) throws IOException {
-        byte[] content = Files.readAllBytes(file);
-        field(digest, Integer.toString(content.length));
-        digest.update(content);
     }
 
     /** A length-prefixed field, so that no two different sequences of fields hash the same bytes. */

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,6 +60,12 @@ public final class LatencyProxy implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on the loopback interface: " + e.getMessage(), e);
         }
+    }
+
+    /** A proxy to the server of a {@code jdbc:postgresql://host[:port]/...} URL (port 5432 when it has none). */
+    public static LatencyProxy inFrontOf(String jdbcUrl, Duration delayEachWay) {
+        URI target = URI.create(jdbcUrl.substring("jdbc:".length()));
+        return start(target.getHost(), target.getPort() < 0 ? 5432 : target.getPort(), delayEachWay);
     }
 
     public int port() {

@@ -8,7 +8,6 @@ import dev.gen.netproxy.LatencyProxy;
 import dev.gen.testing.Cli;
 import dev.gen.testing.SyntheticEntities;
 import dev.gen.testing.TestDatabase;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -59,8 +58,7 @@ class CheckRoundTripsTest {
             Cli.Result run = Cli.runRaw(args(common, db.jdbcUrl(), "migration:run"));
             assertEquals(0, run.exitCode(), run::toString);
 
-            URI target = URI.create(db.jdbcUrl().substring("jdbc:".length()));
-            try (LatencyProxy proxy = LatencyProxy.start(target.getHost(), target.getPort(), Duration.ZERO)) {
+            try (LatencyProxy proxy = LatencyProxy.inFrontOf(db.jdbcUrl(), Duration.ZERO)) {
                 Cli.Result check = Cli.runRaw(args(common, proxy.jdbcUrl(db.jdbcUrl()), "migration:generate",
                         "--check", "--no-cache"));
                 assertEquals(0, check.exitCode(), check::toString);

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gen.netproxy.LatencyProxy;
 import dev.gen.testing.TestDatabase;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,8 +86,7 @@ class BatchedRunTest {
     private long roundTripsOfRun(int count) {
         dir = emptyDir(temp, "run-" + count);
         migration("V20260101000001__Many").up(tables(count).toArray(String[]::new)).writeTo(dir);
-        URI target = URI.create(db.jdbcUrl().substring("jdbc:".length()));
-        try (LatencyProxy proxy = LatencyProxy.start(target.getHost(), target.getPort(), Duration.ZERO)) {
+        try (LatencyProxy proxy = LatencyProxy.inFrontOf(db.jdbcUrl(), Duration.ZERO)) {
             Migrations migrations = new Migrations(
                     ConnectionFactory.of(proxy.jdbcUrl(db.jdbcUrl()), db.user(), db.password()),
                     dev.gen.compile.MigrationSources.directory(dir), RunOptions.defaults());
