@@ -1,17 +1,12 @@
 package dev.gen.cache;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
@@ -110,44 +105,22 @@ final class FileDigests {
         if (!changed || indexFile == null) {
             return;
         }
-        Path temporary = null;
-        try {
-            Files.createDirectories(indexFile.getParent());
-            temporary = Files.createTempFile(indexFile.getParent(), "files-", ".tmp");
-            try (OutputStream stream = Files.newOutputStream(temporary);
-                    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream))) {
-                out.write(MAGIC);
-                out.writeInt(FORMAT);
-                out.writeInt(entries.size());
-                for (Map.Entry<String, Entry> e : entries.entrySet()) {
-                    Entry entry = e.getValue();
-                    out.writeUTF(e.getKey());
-                    out.writeLong(entry.size);
-                    out.writeLong(entry.modifiedNanos);
-                    out.writeLong(entry.changedNanos);
-                    out.writeUTF(entry.identity);
-                    out.writeLong(entry.digestedAtNanos);
-                    out.write(entry.sha256);
-                }
+        boolean written = CacheFiles.writeAtomically(indexFile, "files-", out -> {
+            out.write(MAGIC);
+            out.writeInt(FORMAT);
+            out.writeInt(entries.size());
+            for (Map.Entry<String, Entry> e : entries.entrySet()) {
+                Entry entry = e.getValue();
+                out.writeUTF(e.getKey());
+                out.writeLong(entry.size);
+                out.writeLong(entry.modifiedNanos);
+                out.writeLong(entry.changedNanos);
+                out.writeUTF(entry.identity);
+                out.writeLong(entry.digestedAtNanos);
+                out.write(entry.sha256);
             }
-            try {
-                Files.move(temporary, indexFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, indexFile, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temporary = null;
-            changed = false;
-        } catch (IOException | RuntimeException e) {
-            // best effort
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            }
-        }
+        });
+        changed = !written;
     }
 
     /** {@code .../<artifact>/<version>/<artifact>-<version>[-classifier].jar}, version not a snapshot. */

@@ -10,11 +10,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -187,17 +185,14 @@ public final class ModelCache {
         if (!enabled() || key == null) {
             return;
         }
-        Path temporary = null;
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
             try (DataOutputStream body = new DataOutputStream(bytes)) {
                 TargetModelCodec.write(body, model);
             }
             byte[] payload = bytes.toByteArray();
-            Files.createDirectories(directory);
-            temporary = Files.createTempFile(directory, PREFIX, ".tmp");
-            try (OutputStream stream = Files.newOutputStream(temporary);
-                    DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(stream))) {
+            Path file = file(key);
+            boolean written = CacheFiles.writeAtomically(file, PREFIX, out -> {
                 out.write(MAGIC);
                 out.writeInt(TargetModelCodec.FORMAT);
                 byte[] keyBytes = key.hex().getBytes(StandardCharsets.US_ASCII);
@@ -206,25 +201,12 @@ public final class ModelCache {
                 out.writeInt(payload.length);
                 out.write(payload);
                 out.write(sha256().digest(payload));
+            });
+            if (written) {
+                prune(file);
             }
-            Path file = file(key);
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temporary = null;
-            prune(file);
         } catch (IOException | RuntimeException e) {
             // best effort
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            }
         }
     }
 
