@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # gen's benchmark against Hibernate and Liquibase; writes BENCHMARKS.md. See README.md ("Benchmark").
-#   bench/run.sh [sizes]          e.g. bench/run.sh 10,100      (default 10,100,1000,2000)
+#   bench/run.sh [sizes]          e.g. bench/run.sh 10,100      (default 10,100,1000,2000; any N from 10 to 5000)
+# Every tool runs against the database directly and again through a loopback proxy (gen-netproxy, in this JVM,
+# 127.0.0.1 only) that delays each direction by GEN_BENCH_DELAY_MS (default 10; 0 leaves that scenario out).
 # Needs: JDK 17, Maven, a PostgreSQL reachable as GEN_BENCH_URL (default jdbc:postgresql://127.0.0.1:5432/, user
 # GEN_BENCH_USER or postgres, no password) allowed to CREATE DATABASE; /usr/bin/time (Debian: apt-get install time)
 # for peak memory. Creates and drops databases named gen_bench_*.
@@ -11,6 +13,8 @@ sizes="${1:-10,100,1000,2000}"
 
 echo "building gen's CLI jar and the benchmark..." >&2
 mvn -q -B -Dmaven.test.skip=true -pl src/gen-cli -am package
+# the proxy module into the local repository, where the benchmark's classpath finds it
+mvn -q -B -Dmaven.test.skip=true -pl src/gen-netproxy -am install
 benchbuild="$root/src/gen-bench/target"
 mvn -q -B -Pbench -Dmaven.test.skip=true -pl src/gen-bench compile \
     dependency:build-classpath -Dmdep.outputFile="$benchbuild/bench.classpath"
@@ -21,6 +25,7 @@ exec java -cp "$cp" dev.gen.bench.BenchRunner \
     --gen-launcher "$root/gen" \
     --java-opts "${GEN_JAVA_OPTS:-$(tr '\n' ' ' < "$root/jvm.options")}" \
     --sizes "$sizes" \
+    --delay-ms "${GEN_BENCH_DELAY_MS:-10}" \
     --out "$root/BENCHMARKS.md" \
     --work "${GEN_BENCH_WORK:-/tmp/gen-bench}" \
     --url "${GEN_BENCH_URL:-jdbc:postgresql://127.0.0.1:5432/}" \

@@ -1,5 +1,6 @@
 package dev.gen.bench;
 
+import dev.gen.netproxy.LatencyProxy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +29,9 @@ import java.util.regex.Pattern;
  * interleaved round by round: gen's {@code --check} cold ({@code --no-cache}) and warm (cache primed) on the
  * up-to-date database, gen's {@code migration:generate} cold on the empty one, Hibernate's update-script
  * generation on both, Hibernate's validator and Liquibase's diffChangeLog (Hibernate extension) on the
- * up-to-date one. Writes the medians into BENCHMARKS.md between markers, leaving the rest of the file alone.
+ * up-to-date one. Then every run again (one round by default, {@code --network-rounds}) through a loopback proxy that
+ * delays each direction by {@code --delay-ms} (default 10; 0 leaves it out) and counts each process's round trips
+ * on the wire. Writes the medians into BENCHMARKS.md between markers, leaving the rest of the file alone.
  *
  * <p>{@code java -cp <bench classpath> dev.gen.bench.BenchRunner --gen-jar src/gen-cli/target/gen.jar [--sizes 10,100,1000,2000]
  * [--out BENCHMARKS.md] [--work /tmp/gen-bench] [--url jdbc:postgresql://127.0.0.1:5432/] [--user postgres]}
@@ -49,6 +53,8 @@ public final class BenchRunner {
     private final String benchClasspath = System.getProperty("java.class.path");
     private final boolean haveTime = Files.isExecutable(Path.of("/usr/bin/time"));
     private final StringBuilder log = new StringBuilder();
+    /** Delay of the network scenario's proxy in each direction; 0 leaves the scenario out. */
+    private final int delayMs;
 
     private BenchRunner(Map<String, String> options) {
         this.options = options;
@@ -59,6 +65,7 @@ public final class BenchRunner {
         String javaOpts = options.getOrDefault("java-opts", "").trim();
         this.javaOptions = javaOpts.isEmpty() ? List.of() : List.of(javaOpts.split("\\s+"));
         this.launcher = options.containsKey("gen-launcher") ? Path.of(options.get("gen-launcher")).toAbsolutePath() : null;
+        this.delayMs = Integer.parseInt(options.getOrDefault("delay-ms", "10"));
     }
 
     /** One process run. */
@@ -67,6 +74,10 @@ public final class BenchRunner {
 
     /** A scenario: what runs, against which database. */
     record Scenario(String name, String label, boolean full, Function<Integer, List<String>> command) {
+    }
+
+    /** The runs of one size: on the database directly, and through the delaying proxy (empty without one). */
+    record SizeRuns(Map<String, List<Run>> local, Map<String, List<Run>> network) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -96,19 +107,32 @@ public final class BenchRunner {
         StringBuilder results = new StringBuilder();
         StringBuilder ratios = new StringBuilder();
         StringBuilder phases = new StringBuilder();
+        Network network = new Network();
         for (int n : sizes) {
             say("== N = " + n);
-            Map<String, List<Run>> runs = size(n, seed, peerLimitSeconds);
-            appendResults(results, ratios, phases, n, runs);
+            SizeRuns runs = size(n, seed, peerLimitSeconds);
+            appendResults(results, ratios, phases, n, runs.local(), "introspection-round-trips");
+            if (!runs.network().isEmpty()) {
+                appendResults(network.results, network.ratios, network.phases, n, runs.network(), WIRE_ROUND_TRIPS);
+            }
             // after every size, so that an interrupted run keeps what it measured
             write(Path.of(options.getOrDefault("out", "BENCHMARKS.md")),
-                    report(report, results, ratios, phases, loadBefore, started));
+                    report(report, results, ratios, phases, network, loadBefore, started));
         }
         say("wrote " + options.getOrDefault("out", "BENCHMARKS.md"));
     }
 
+    /** The tables of the network scenario. */
+    private static final class Network {
+        final StringBuilder results = new StringBuilder();
+        final StringBuilder ratios = new StringBuilder();
+        final StringBuilder phases = new StringBuilder();
+    }
+
+    private static final String WIRE_ROUND_TRIPS = "wire-round-trips";
+
     private String report(StringBuilder head, StringBuilder results, StringBuilder ratios, StringBuilder phases,
-            String loadBefore, long started) throws IOException {
+            Network network, String loadBefore, long started) throws IOException {
         StringBuilder report = new StringBuilder(head);
         report.append("""
 
@@ -119,7 +143,7 @@ public final class BenchRunner {
                 """).append(results);
         report.append("""
 
-                Round trips: gen's are its introspection's catalog queries (its own count); the peers' are the JDBC
+                Round trips: gen's are its introspection's own count (its catalog queries, pipelined); the peers' are the JDBC
                 statements executed plus metadata result sets opened plus commits, counted by a proxy around their
                 connection (Hibernate's and Liquibase's reads go through `DatabaseMetaData`, one or more queries per
                 call). Statements: gen's plan steps, Hibernate's script lines, Liquibase's change sets.
@@ -136,13 +160,35 @@ public final class BenchRunner {
                 | N | run | phases | since JVM start |
                 |---:|---|---|---:|
                 """).append(phases);
+        if (network.results.length() > 0) {
+            report.append(String.format(Locale.ROOT, """
+
+                    ### Through a network: every tool again, through a loopback proxy adding %d ms each way (%d ms a round trip)
+
+                    Round trips here are counted on the wire by that proxy (`gen-netproxy`): the times a process waited
+                    for PostgreSQL (a pipelined batch is one), over all its connections, connection set-up included.
+
+                    | N | tables | what | runs | wall s | peak RSS MB | round trips (wire) | statements / change sets | outcome |
+                    |---:|---:|---|---:|---:|---:|---:|---:|---|
+                    """, delayMs, 2 * delayMs)).append(network.results);
+            report.append("""
+
+                    | N | gen --check cold / Hibernate update script | gen --check warm / Hibernate update script | gen --check cold / Hibernate validate | gen --check cold / Liquibase diff | gen generate (empty DB) / Hibernate update script (empty DB) |
+                    |---:|---:|---:|---:|---:|---:|
+                    """).append(network.ratios);
+            report.append("""
+
+                    | N | run | phases (ms, through the proxy) | since JVM start |
+                    |---:|---|---|---:|
+                    """).append(network.phases);
+        }
         String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
         report.append("\nLoad average before: ").append(loadBefore).append("; after: ").append(loadAfter)
                 .append(". Whole benchmark so far: ").append(Math.round((System.nanoTime() - started) / 1e9)).append(" s.\n");
         return report.toString();
     }
 
-    private Map<String, List<Run>> size(int n, long seed, int peerLimitSeconds) throws Exception {
+    private SizeRuns size(int n, long seed, int peerLimitSeconds) throws Exception {
         Path dir = work.resolve("n" + n);
         ModelGenerator.delete(dir);
         Path classes = dir.resolve("classes");
@@ -156,7 +202,6 @@ public final class BenchRunner {
         recreate(full);
         recreate(empty);
         String fullUrl = baseUrl + full;
-        String emptyUrl = baseUrl + empty;
         String peerCp = benchClasspath + ":" + classes;
         Run export = process(dir, java("-cp", peerCp, Peers.class.getName(), "export", fullUrl, user,
                 entityList.toString()), peerLimitSeconds);
@@ -167,16 +212,48 @@ public final class BenchRunner {
         say("   " + entities.size() + " entities, " + tables + " tables exported in " + export.seconds() + " s");
 
         Path generated = dir.resolve("generated");
-        Function<String, List<String>> gen = db -> concat(genCommand(), "migration:generate",
-                "--url", baseUrl + db, "--user", user, "--classpath", classes.toString(), "--dir", generated.toString(),
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+        Map<String, List<Run>> local = rounds(n, dir, classes, entityList, generated, baseUrl, rounds,
+                peerLimitSeconds, null);
+        Map<String, List<Run>> network = new LinkedHashMap<>();
+        if (delayMs > 0) {
+            // The proxy lives in this JVM and stops with it; the measured processes connect through it.
+            try (LatencyProxy proxy = LatencyProxy.inFrontOf(baseUrl, Duration.ofMillis(delayMs))) {
+                say("   through the proxy, " + delayMs + " ms each way");
+                int networkRounds = Integer.parseInt(options.getOrDefault("network-rounds", "1"));
+                network = rounds(n, dir, classes, entityList, generated, proxy.jdbcUrl(baseUrl), networkRounds,
+                        peerLimitSeconds, proxy);
+            }
+        }
+        drop(full);
+        drop(empty);
+        Run meta = new Run(tables, entities.size(), 0, false, Map.of(), "");
+        local.put("_meta", List.of(meta));
+        if (!network.isEmpty()) {
+            network.put("_meta", List.of(meta));
+        }
+        return new SizeRuns(local, network);
+    }
+
+    /**
+     * Every scenario {@code rounds} times, interleaved, with the tools connecting to {@code toolBase}; with a
+     * proxy, each run's round trips on the wire are added to its values.
+     */
+    private Map<String, List<Run>> rounds(int n, Path dir, Path classes, Path entityList, Path generated,
+            String toolBase, int rounds, int peerLimitSeconds, LatencyProxy proxy) throws Exception {
+        String fullUrl = toolBase + "gen_bench_" + n + "_full";
+        String emptyUrl = toolBase + "gen_bench_" + n + "_empty";
+        String peerCp = benchClasspath + ":" + classes;
+        Function<String, List<String>> gen = url -> concat(genCommand(), "migration:generate",
+                "--url", url, "--user", user, "--classpath", classes.toString(), "--dir", generated.toString(),
                 "--timings");
         List<Scenario> scenarios = new ArrayList<>();
         scenarios.add(new Scenario("gen-check-cold", "gen --check, cold (--no-cache), up-to-date DB", true,
-                r -> concat(gen.apply(full), "--check", "--no-cache")));
+                r -> concat(gen.apply(fullUrl), "--check", "--no-cache")));
         scenarios.add(new Scenario("gen-check-warm", "gen --check, warm (cache hit), up-to-date DB", true,
-                r -> concat(gen.apply(full), "--check")));
+                r -> concat(gen.apply(fullUrl), "--check")));
         scenarios.add(new Scenario("gen-generate", "gen migration:generate, cold, empty DB", false,
-                r -> concat(gen.apply(empty), "Init", "--no-cache", "--timestamp", Long.toString(1_700_000_000_000L + r))));
+                r -> concat(gen.apply(emptyUrl), "Init", "--no-cache", "--timestamp", Long.toString(1_700_000_000_000L + r))));
         List<String> peer = java("-cp", peerCp, Peers.class.getName());
         scenarios.add(new Scenario("hib-update", "Hibernate update script (SchemaUpdate, SCRIPT target), up-to-date DB",
                 true, r -> concat(peer, "update-script", fullUrl, user, entityList.toString(), dir.resolve("update.sql").toString())));
@@ -187,7 +264,6 @@ public final class BenchRunner {
         scenarios.add(new Scenario("liquibase", "Liquibase diffChangeLog + liquibase-hibernate7, up-to-date DB", true,
                 r -> concat(peer, "liquibase", fullUrl, user, entityList.toString(), dir.resolve("changelog.xml").toString())));
 
-        int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
         int liquibaseRounds = n >= 2000 ? 1 : rounds;
         // prime the cache for the warm runs (and warm the OS file cache for everyone)
         process(dir, scenarios.get(1).command().apply(0), peerLimitSeconds);
@@ -202,20 +278,27 @@ public final class BenchRunner {
                 if (scenario.name().equals("gen-generate")) {
                     ModelGenerator.delete(generated);
                 }
+                if (proxy != null) {
+                    proxy.reset();
+                }
                 Run result = process(dir, scenario.command().apply(round), peerLimitSeconds);
+                if (proxy != null) {
+                    Map<String, String> values = new LinkedHashMap<>(result.values());
+                    values.put(WIRE_ROUND_TRIPS, Long.toString(proxy.roundTrips()));
+                    result = new Run(result.seconds(), result.peakKb(), result.exitCode(), result.timedOut(), values,
+                            result.firstLine());
+                }
                 runs.get(scenario.name()).add(result);
-                say(String.format(Locale.ROOT, "   round %d %-17s %7.2f s %6d MB exit %d %s", round, scenario.name(),
+                say(String.format(Locale.ROOT, "   round %d %-17s %7.2f s %6d MB exit %d %s%s", round, scenario.name(),
                         result.seconds(), result.peakKb() / 1024, result.exitCode(),
                         result.timedOut() ? "TIMED OUT" : result.values().getOrDefault("steps",
-                                result.values().getOrDefault("statements", ""))));
+                                result.values().getOrDefault("statements", "")),
+                        proxy == null ? "" : " wire round trips " + result.values().get(WIRE_ROUND_TRIPS)));
                 if (scenario.name().equals("liquibase") && result.timedOut()) {
                     liquibaseGaveUp = true;
                 }
             }
         }
-        drop(full);
-        drop(empty);
-        runs.put("_meta", List.of(new Run(tables, entities.size(), 0, false, Map.of(), "")));
         scenarios.forEach(s -> labels.put(s.name(), s.label()));
         return runs;
     }
@@ -223,7 +306,7 @@ public final class BenchRunner {
     private final Map<String, String> labels = new LinkedHashMap<>();
 
     private void appendResults(StringBuilder results, StringBuilder ratios, StringBuilder phases, int n,
-            Map<String, List<Run>> runs) {
+            Map<String, List<Run>> runs, String roundTripsValue) {
         int tables = (int) runs.get("_meta").get(0).seconds();
         Map<String, Double> wall = new TreeMap<>();
         for (Map.Entry<String, List<Run>> entry : runs.entrySet()) {
@@ -239,7 +322,7 @@ public final class BenchRunner {
             wall.put(entry.getKey(), timedOut ? Double.NaN : seconds);
             double peakMb = median(list.stream().map(r -> r.peakKb() / 1024.0).toList());
             Run last = list.get(list.size() - 1);
-            String trips = last.values().getOrDefault("introspection-round-trips", last.values().getOrDefault("round-trips", "?"));
+            String trips = last.values().getOrDefault(roundTripsValue, last.values().getOrDefault("round-trips", "?"));
             String statements = last.values().getOrDefault("steps", last.values().getOrDefault("statements", "?"));
             String outcome;
             if (timedOut) {
@@ -266,7 +349,8 @@ public final class BenchRunner {
                 run.values().forEach((key, value) -> {
                     if (key.equals("since-jvm-start")) {
                         sinceStart.add(Double.parseDouble(value));
-                    } else if (!key.equals("introspection-round-trips") && !key.equals("steps") && value.matches("\\d+")) {
+                    } else if (!key.equals("introspection-round-trips") && !key.equals(WIRE_ROUND_TRIPS)
+                            && !key.equals("steps") && value.matches("\\d+")) {
                         byPhase.computeIfAbsent(key, k -> new ArrayList<>()).add(Double.parseDouble(value));
                     }
                 });

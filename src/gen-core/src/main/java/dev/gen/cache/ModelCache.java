@@ -7,14 +7,11 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,10 +30,12 @@ import java.util.stream.Stream;
  * The desired schema of the last runs, on disk, so that a run whose entity classes and settings have not
  * changed skips the classpath scan and Hibernate's boot (the slow part of a run).
  *
- * <p>An entry is found only by its exact {@link Key}: a SHA-256 over the bytes and relative paths of every file
- * under the classpath's directories and of every jar on it, the classpath itself, the packages scanned, every
- * setting that reaches Hibernate, and gen's own code (its jar's bytes, so a rebuilt gen misses too) with the
- * Hibernate version. Any change to any of them is a miss. An entry also carries the key it was written for and
+ * <p>An entry is found only by its exact {@link Key}: a SHA-256 over the contents and relative paths of every
+ * file under the classpath's directories and of every jar on it, the classpath itself, the packages scanned,
+ * every setting that reaches Hibernate, and gen's own code (its jar's contents, so a rebuilt gen misses too) with
+ * the Hibernate version. Any change to any of them is a miss. A file's contents are hashed once and then known by
+ * its size and times until they change ({@link FileDigests}); a released jar of a Maven repository counts by its
+ * path, size and time. An entry also carries the key it was written for and
  * a SHA-256 of its own contents; an entry that is truncated, corrupt, of another format or for another key is
  * ignored (a miss), never trusted.
  */
@@ -51,6 +50,7 @@ public final class ModelCache {
     private static final ModelCache DISABLED = new ModelCache(null);
 
     private final Path directory;
+    private int lastHashedFiles;
 
     private ModelCache(Path directory) {
         this.directory = directory;
@@ -90,28 +90,39 @@ public final class ModelCache {
         if (!enabled()) {
             return Optional.empty();
         }
+        FileDigests files = FileDigests.in(directory);
         try {
-            return Optional.of(computeKey(classpath, packages, settings));
+            Key key = computeKey(classpath, packages, settings, files);
+            files.save();
+            return Optional.of(key);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
+        } finally {
+            lastHashedFiles = files.hashedFiles();
         }
     }
 
-    static Key computeKey(List<Path> classpath, List<String> packages, TargetSettings settings) throws IOException {
+    /** How many files the last {@link #key} read and hashed, rather than knowing them from the index. */
+    int lastHashedFiles() {
+        return lastHashedFiles;
+    }
+
+    static Key computeKey(List<Path> classpath, List<String> packages, TargetSettings settings, FileDigests files)
+            throws IOException {
         MessageDigest digest = sha256();
         field(digest, "gen-cache");
         field(digest, Integer.toString(TargetModelCodec.FORMAT));
-        genFingerprint(digest);
+        genFingerprint(digest, files);
         field(digest, "classpath");
         field(digest, Integer.toString(classpath.size()));
         for (Path entry : classpath) {
             Path absolute = entry.toAbsolutePath().normalize();
             field(digest, absolute.toString());
             if (Files.isDirectory(absolute)) {
-                hashDirectory(digest, absolute);
+                hashDirectory(digest, absolute, files);
             } else if (Files.isRegularFile(absolute)) {
                 field(digest, "file");
-                hashFile(digest, absolute);
+                field(digest, files.contribution(absolute));
             } else {
                 throw new IOException("missing classpath entry " + absolute);
             }
@@ -173,17 +184,14 @@ public final class ModelCache {
         if (!enabled() || key == null) {
             return;
         }
-        Path temporary = null;
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
             try (DataOutputStream body = new DataOutputStream(bytes)) {
                 TargetModelCodec.write(body, model);
             }
             byte[] payload = bytes.toByteArray();
-            Files.createDirectories(directory);
-            temporary = Files.createTempFile(directory, PREFIX, ".tmp");
-            try (OutputStream stream = Files.newOutputStream(temporary);
-                    DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(stream))) {
+            Path file = file(key);
+            boolean written = CacheFiles.writeAtomically(file, PREFIX, out -> {
                 out.write(MAGIC);
                 out.writeInt(TargetModelCodec.FORMAT);
                 byte[] keyBytes = key.hex().getBytes(StandardCharsets.US_ASCII);
@@ -192,25 +200,12 @@ public final class ModelCache {
                 out.writeInt(payload.length);
                 out.write(payload);
                 out.write(sha256().digest(payload));
+            });
+            if (written) {
+                prune(file);
             }
-            Path file = file(key);
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temporary = null;
-            prune(file);
         } catch (IOException | RuntimeException e) {
             // best effort
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            }
         }
     }
 
@@ -242,7 +237,7 @@ public final class ModelCache {
     }
 
     /** gen's own code and the Hibernate it embeds: a different gen may read the same entities differently. */
-    private static void genFingerprint(MessageDigest digest) throws IOException {
+    private static void genFingerprint(MessageDigest digest, FileDigests digests) throws IOException {
         Properties version = new Properties();
         try (InputStream in = ModelCache.class.getResourceAsStream("/dev/gen/core/version.properties")) {
             if (in != null) {
@@ -262,7 +257,7 @@ public final class ModelCache {
             return;
         }
         if (Files.isRegularFile(location)) {
-            hashFile(digest, location);
+            field(digest, digests.contribution(location));
         } else if (Files.isDirectory(location)) {
             // a development build: gen's classes, by size and time (their bytes would cost a read per class)
             try (Stream<Path> files = Files.walk(location)) {
@@ -274,7 +269,7 @@ public final class ModelCache {
         }
     }
 
-    private static void hashDirectory(MessageDigest digest, Path root) throws IOException {
+    private static void hashDirectory(MessageDigest digest, Path root, FileDigests digests) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
             files = walk.filter(Files::isRegularFile).map(root::relativize)
@@ -283,14 +278,8 @@ public final class ModelCache {
         field(digest, "directory " + files.size());
         for (Path relative : files) {
             field(digest, relative.toString().replace('\\', '/'));
-            hashFile(digest, root.resolve(relative));
+            field(digest, digests.contribution(root.resolve(relative)));
         }
-    }
-
-    private static void hashFile(MessageDigest digest, Path file) throws IOException {
-        byte[] content = Files.readAllBytes(file);
-        field(digest, Integer.toString(content.length));
-        digest.update(content);
     }
 
     /** A length-prefixed field, so that no two different sequences of fields hash the same bytes. */

@@ -20,6 +20,8 @@ import java.util.TreeSet;
  */
 final class PendingMigrations {
 
+    private static final String UNDEFINED_TABLE = "42P01";
+
     private PendingMigrations() {
     }
 
@@ -49,21 +51,18 @@ final class PendingMigrations {
         }
         Set<String> applied = new HashSet<>();
         String history = Sql.ident(QualifiedName.of(config.defaultSchema(), config.historyTable()));
-        try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            exists.setString(1, history);
-            try (ResultSet row = exists.executeQuery()) {
-                row.next();
-                if (row.getBoolean(1)) {
-                    try (PreparedStatement versions = connection.prepareStatement("SELECT version FROM " + history);
-                            ResultSet rows = versions.executeQuery()) {
-                        while (rows.next()) {
-                            applied.add(rows.getString(1));
-                        }
-                    }
-                }
+        // One round trip: read the history and take "no such table" (42P01) for "nothing applied yet", rather than
+        // asking first whether the table exists. The connection is in auto-commit mode here, so the failed
+        // statement leaves nothing behind.
+        try (PreparedStatement versions = connection.prepareStatement("SELECT version FROM " + history);
+                ResultSet rows = versions.executeQuery()) {
+            while (rows.next()) {
+                applied.add(rows.getString(1));
             }
         } catch (SQLException e) {
-            return Optional.empty(); // a history table of another shape: the runner will say what is wrong
+            if (!UNDEFINED_TABLE.equals(e.getSQLState())) {
+                return Optional.empty(); // a history table of another shape: the runner will say what is wrong
+            }
         }
         List<String> pending = files.stream().filter(name -> !applied.contains(version(name))).toList();
         if (pending.isEmpty()) {

@@ -32,6 +32,17 @@ public final class MigrationEmitter {
     private static final String CONTEXT_PARAMETER = "ctx";
     private static final String BLANK_BODY_HINT = "write your statements here: ctx.execute(\"...\");";
 
+    private final MigrationBody.Limits limits;
+
+    public MigrationEmitter() {
+        this(MigrationBody.Limits.DEFAULT);
+    }
+
+    /** With other limits than the class file's, so that tests can pin the layout of a large migration cheaply. */
+    MigrationEmitter(MigrationBody.Limits limits) {
+        this.limits = limits;
+    }
+
     /** The migration class for {@code plan}, named {@code V<yyyyMMddHHmmss>__<name>} after {@code timestamp}. */
     public GeneratedMigration emit(String name, Instant timestamp, Plan plan, EmitOptions options) {
         MigrationId id = MigrationNames.of(name, timestamp);
@@ -41,8 +52,12 @@ public final class MigrationEmitter {
         }
         addLockTimeout(type, options);
         addSearchPath(type, options);
-        type.addMethod(direction("up", upBody(plan)));
-        type.addMethod(direction("down", downBody(plan)));
+        MigrationBody.Body up = upBody(plan);
+        MigrationBody.Body down = downBody(plan);
+        type.addMethod(direction("up", up.code()));
+        type.addMethod(direction("down", down.code()));
+        type.addTypes(up.chunkClasses());
+        type.addTypes(down.chunkClasses());
         return generated(id, type.build(), options);
     }
 
@@ -63,37 +78,35 @@ public final class MigrationEmitter {
                 .addSuperinterface(MIGRATION);
     }
 
-    private static CodeBlock upBody(Plan plan) {
-        CodeBlock body = statements(plan.steps(), Step::up, MigrationEmitter::upComment);
-        return body.isEmpty() ? blankBody() : checked(body, collect(plan.steps(), Step::up), plan.upStatements());
+    private MigrationBody.Body upBody(Plan plan) {
+        checked(collect(plan.steps(), Step::up), plan.upStatements());
+        return body("up", groups(plan.steps(), Step::up, MigrationEmitter::upComment));
     }
 
     /** Each step's undo, last step first: the order {@link Plan#downStatements()} defines. */
-    private static CodeBlock downBody(Plan plan) {
+    private MigrationBody.Body downBody(Plan plan) {
         List<Step> reversed = new ArrayList<>(plan.steps());
         Collections.reverse(reversed);
-        CodeBlock body = statements(reversed, Step::down, MigrationEmitter::downComment);
-        return body.isEmpty() ? blankBody() : checked(body, collect(reversed, Step::down), plan.downStatements());
+        checked(collect(reversed, Step::down), plan.downStatements());
+        return body("down", groups(reversed, Step::down, MigrationEmitter::downComment));
     }
 
-    /** The statements of {@code steps}, each step's group under a comment that names its change. */
-    private static CodeBlock statements(List<Step> steps, Function<Step, List<String>> direction,
+    private MigrationBody.Body body(String direction, List<MigrationBody.Group> groups) {
+        return groups.isEmpty() ? new MigrationBody.Body(blankBody(), List.of())
+                : MigrationBody.of(direction, groups, CONTEXT_PARAMETER, CONTEXT, limits);
+    }
+
+    /** Each step with statements in this direction, under a comment that names its change. */
+    private static List<MigrationBody.Group> groups(List<Step> steps, Function<Step, List<String>> direction,
             Function<Step, String> comment) {
-        CodeBlock.Builder code = CodeBlock.builder();
+        List<MigrationBody.Group> groups = new ArrayList<>();
         for (Step step : steps) {
             List<String> sqls = direction.apply(step);
-            if (sqls.isEmpty()) {
-                continue;
-            }
-            if (!code.isEmpty()) {
-                code.add("\n");
-            }
-            code.add("// $L\n", CommentText.lineComment(comment.apply(step)));
-            for (String sql : sqls) {
-                code.addStatement("$N.execute($L)", CONTEXT_PARAMETER, JavaStringLiterals.literal(sql));
+            if (!sqls.isEmpty()) {
+                groups.add(new MigrationBody.Group(comment.apply(step), sqls));
             }
         }
-        return code.build();
+        return groups;
     }
 
     /** The change, and its hazards next to the statements that have them: {@code [table-rewrite, long-lock]}. */
@@ -120,11 +133,10 @@ public final class MigrationEmitter {
      * The emitter walks the steps itself to comment each group; this keeps it honest against the plan's own
      * definition of the statement order, should that ever change.
      */
-    private static CodeBlock checked(CodeBlock body, List<String> emitted, List<String> planned) {
+    private static void checked(List<String> emitted, List<String> planned) {
         if (!emitted.equals(planned)) {
             throw new IllegalStateException("emitted statements differ from the plan's: " + emitted + " vs " + planned);
         }
-        return body;
     }
 
     private static CodeBlock blankBody() {

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,8 +20,8 @@ import java.util.function.Predicate;
 /**
  * Reads the live schema of a PostgreSQL database into the model, with one bulk catalog query per object kind
  * (tables with columns and comments, constraints, indexes, sequences, enum types) plus one that sets the
- * search_path and finds which of the schemas exist, and one to end the read: seven round trips, whatever the
- * number of tables.
+ * search_path and finds which of the schemas exist, all sent together: one round trip on an auto-commit
+ * connection, whatever the number of tables.
  *
  * <p>Text comes back exactly as PostgreSQL prints it ({@code format_type}, {@code pg_get_expr},
  * {@code pg_get_constraintdef}, {@code pg_get_indexdef}) under a search_path of the managed schemas in sorted
@@ -45,19 +46,64 @@ public final class Introspector {
         QueryRunner runner = new QueryRunner(connection);
         Collection<String> names = new TreeSet<>(schemas);
         Predicate<QualifiedName> exclude = excludeTable == null ? name -> false : excludeTable;
-        Map<QualifiedName, TableStats> stats = new HashMap<>();
-        Map<QualifiedName, List<String>> enumTypeUsers = new HashMap<>();
+        Reads reads = new Reads();
+        if (connection.getAutoCommit()) {
+            // One round trip: the search_path and every catalog query pipelined before one sync. They share the
+            // implicit transaction that the sync ends, and the transaction-local search_path ends with it, so
+            // there is nothing to roll back or restore.
+            Set<String> existing = new TreeSet<>();
+            runner.together(() -> {
+                SearchPathScope.enterUntilSync(runner, names, existing);
+                reads.read(runner, names, exclude);
+            });
+            Schema schema = reads.schema(existing);
+            return new IntrospectionResult(schema, runner.roundTrips(), reads.stats(), reads.enumTypeUsers);
+        }
         Schema schema = SearchPathScope.run(runner, names, existing -> {
-            Map<QualifiedName, TableBuilder> tables = readTables(runner, names, exclude).byName;
-            tables.values().forEach(table -> stats.put(table.name, table.stats));
-            List<Sequence> sequences = SequenceReader.read(runner, names, exclude);
-            Set<String> managed = new java.util.HashSet<>();
-            tables.keySet().forEach(table -> managed.add(table.schema() + "." + table.name()));
-            List<EnumType> enumTypes = EnumTypeReader.read(runner, names, managed::contains, enumTypeUsers);
-            List<Table> built = tables.values().stream().map(TableBuilder::build).toList();
-            return Schema.of(existing, built, sequences, enumTypes);
+            runner.together(() -> reads.read(runner, names, exclude));
+            return reads.schema(existing);
         });
-        return new IntrospectionResult(schema, runner.roundTrips(), stats, enumTypeUsers);
+        return new IntrospectionResult(schema, runner.roundTrips(), reads.stats(), reads.enumTypeUsers);
+    }
+
+    /** What the catalog queries fill in as their rows arrive. */
+    private static final class Reads {
+        private CatalogTables tables;
+        private List<Sequence> sequences;
+        private List<EnumType> enumTypes;
+        private final Map<QualifiedName, List<String>> enumTypeUsers = new HashMap<>();
+
+        void read(QueryRunner runner, Collection<String> names, Predicate<QualifiedName> exclude)
+                throws SQLException {
+            tables = readTables(runner, names, exclude);
+            sequences = SequenceReader.read(runner, names, exclude);
+            // Handlers run in the order the queries were made, so the tables are read by the time the enum types'
+            // rows ask which relations gen manages.
+            enumTypes = EnumTypeReader.read(runner, names, relation -> isManaged(relation), enumTypeUsers);
+        }
+
+        private Set<String> managed;
+
+        private boolean isManaged(String relation) {
+            if (managed == null) {
+                managed = new HashSet<>();
+                tables.byName.keySet().forEach(t -> managed.add(t.schema() + "." + t.name()));
+            }
+            return managed.contains(relation);
+        }
+
+        /** Each table's estimated rows and size, read with its columns. */
+        Map<QualifiedName, TableStats> stats() {
+            Map<QualifiedName, TableStats> stats = new HashMap<>();
+            tables.byName.values().forEach(table -> stats.put(table.name, table.stats));
+            return stats;
+        }
+
+        Schema schema(Set<String> existing) {
+            Map<QualifiedName, TableBuilder> byName = tables.byName;
+            List<Table> built = byName.values().stream().map(TableBuilder::build).toList();
+            return Schema.of(existing, built, sequences, enumTypes);
+        }
     }
 
     /** As {@link #read}, for a caller that does not count round trips. */
@@ -66,12 +112,18 @@ public final class Introspector {
         return read(connection, schemas, excludeTable).schema();
     }
 
-    /** Tables with columns, constraints and indexes: three queries; also how the normaliser reads its scratch tables. */
+    /**
+     * Tables with columns, constraints and indexes: three queries in one round trip; also how the normaliser reads
+     * its scratch tables.
+     */
     static CatalogTables readTables(
             QueryRunner runner, Collection<String> schemas, Predicate<QualifiedName> excludeTable) throws SQLException {
-        CatalogTables tables = TableReader.read(runner, schemas, excludeTable);
-        ConstraintReader.read(runner, schemas, tables);
-        IndexReader.read(runner, schemas, tables);
-        return tables;
+        CatalogTables[] tables = new CatalogTables[1];
+        runner.together(() -> {
+            tables[0] = TableReader.read(runner, schemas, excludeTable);
+            ConstraintReader.read(runner, schemas, tables[0]);
+            IndexReader.read(runner, schemas, tables[0]);
+        });
+        return tables[0];
     }
 }

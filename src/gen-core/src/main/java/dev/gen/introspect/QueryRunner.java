@@ -7,8 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Runs statements on one connection and counts the round trips to the server, so that a test and the
@@ -23,6 +25,8 @@ final class QueryRunner {
 
     private final Connection connection;
     private int roundTrips;
+    /** Queries waiting for the end of {@link #together}, or null outside it. */
+    private List<Query> queued;
 
     QueryRunner(Connection connection) {
         this.connection = connection;
@@ -41,24 +45,84 @@ final class QueryRunner {
         query(sql, handler, names);
     }
 
-    /** Runs a query; a {@link Collection} parameter is bound as {@code text[]}, anything else as text. */
+    /**
+     * Runs a query; a {@link Collection} parameter is bound as {@code text[]}, anything else as text. Inside
+     * {@link #together} it is only queued, and its handler sees its rows when the block ends.
+     */
     void query(String sql, RowHandler handler, Object... parameters) throws SQLException {
+        Query query = new Query(sql, handler, parameters);
+        if (queued != null) {
+            queued.add(query);
+        } else {
+            send(List.of(query));
+        }
+    }
+
+    /** Queries made by a block of work. */
+    interface Work {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} and sends every query it made at its end, together in one round trip (one statement of
+     * several queries: the driver pipelines them before a single sync), handing each query's rows to its handler in
+     * order. Inside another {@code together} the queries join the outer block's.
+     */
+    void together(Work work) throws SQLException {
+        if (queued != null) {
+            work.run();
+            return;
+        }
+        queued = new ArrayList<>();
+        try {
+            work.run();
+            List<Query> queries = queued;
+            queued = null;
+            send(queries);
+        } finally {
+            queued = null;
+        }
+    }
+
+    private void send(List<Query> queries) throws SQLException {
+        if (queries.isEmpty()) {
+            return;
+        }
+        // A line break before each separator: a query text may end in a line comment.
+        String sql = queries.stream().map(Query::sql).collect(Collectors.joining("\n;\n"));
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                if (parameters[i] instanceof Collection<?> values) {
-                    Array array = connection.createArrayOf("text", values.toArray());
-                    statement.setArray(i + 1, array);
-                } else {
-                    statement.setString(i + 1, (String) parameters[i]);
+            int index = 1;
+            for (Query query : queries) {
+                for (Object parameter : query.parameters()) {
+                    if (parameter instanceof Collection<?> values) {
+                        Array array = connection.createArrayOf("text", values.toArray());
+                        statement.setArray(index++, array);
+                    } else {
+                        statement.setString(index++, (String) parameter);
+                    }
                 }
             }
             roundTrips++;
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    handler.row(rows);
+            boolean isResult = statement.execute();
+            for (Query query : queries) {
+                while (!isResult) {
+                    if (statement.getUpdateCount() == -1) {
+                        throw new SQLException("the server returned fewer results than the " + queries.size()
+                                + " queries sent");
+                    }
+                    isResult = statement.getMoreResults();
                 }
+                try (ResultSet rows = statement.getResultSet()) {
+                    while (rows.next()) {
+                        query.handler().row(rows);
+                    }
+                }
+                isResult = statement.getMoreResults();
             }
         }
+    }
+
+    private record Query(String sql, RowHandler handler, Object[] parameters) {
     }
 
     /**

@@ -42,6 +42,18 @@ final class SearchPathScope implements AutoCloseable {
         }
     }
 
+    /**
+     * Queues the query that sets the search_path and learns which schemas exist, on an auto-commit connection inside
+     * {@link QueryRunner#together}: the setting then holds for the queries sent with it and ends with their implicit
+     * transaction at the sync, so no scope needs closing.
+     */
+    static void enterUntilSync(QueryRunner runner, Collection<String> schemas, Set<String> existingSchemas)
+            throws SQLException {
+        runner.query(SqlResource.load("enter_search_path"),
+                row -> existingSchemas.addAll(QueryRunner.texts(row.getArray("existing_schemas"))),
+                Sql.searchPath(schemas), schemas);
+    }
+
     private static SearchPathScope enter(QueryRunner runner, Collection<String> schemas) throws SQLException {
         Connection connection = runner.connection();
         boolean ownTransaction = connection.getAutoCommit();

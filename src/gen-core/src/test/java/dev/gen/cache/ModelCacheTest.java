@@ -124,7 +124,11 @@ class ModelCacheTest {
         assertTrue(disabled.key(List.of(classes), List.of(), settings).isEmpty());
         disabled.store(key(), sampleModel());
         assertTrue(disabled.load(key()).isEmpty());
-        assertFalse(Files.exists(temp.resolve(".gen-cache")), "nothing written");
+        // (the enabled cache's key() above keeps its file index there, but no entry may appear)
+        try (Stream<Path> written = Files.exists(temp.resolve(".gen-cache"))
+                ? Files.list(temp.resolve(".gen-cache")) : Stream.empty()) {
+            assertFalse(written.anyMatch(p -> p.getFileName().toString().startsWith("target-")), "nothing stored");
+        }
     }
 
     @Test

@@ -10,10 +10,13 @@ import java.sql.Statement;
 import java.util.Set;
 
 /**
- * The context a migration's {@code up} or {@code down} gets while it runs: each statement goes to the work
- * connection as the migration issues it. In a transactional migration, statements that would end or start a
- * transaction are refused before they reach the server, and between statements the runner checks now and then that
- * it still holds the migration lock. What happened is remembered even if the migration's code catches the exception.
+ * The context a migration's {@code up} or {@code down} gets while it runs. In a transactional migration the
+ * statements reach the work connection in batches (100 statements or 1 MB each, one round trip per batch; see
+ * {@link StatementRunner#executeBatched}), sent when a batch is full, before the migration takes the connection, and
+ * when its code returns; a failure still names the exact statement. Statements that would end or start a transaction
+ * are refused before they reach the server, and between statements the runner checks now and then that it still
+ * holds the migration lock. Outside a transaction each statement goes alone, as the migration issues it. What
+ * happened is remembered even if the migration's code catches the exception.
  */
 final class ExecutingContext implements MigrationContext {
 
@@ -26,6 +29,10 @@ final class ExecutingContext implements MigrationContext {
     private StatementFailure refusal;
     private volatile LockLostException lockLost; // set by the lock watch too
     private Connection guarded; // handed to data migrations, created on first use
+    private final java.util.List<String> batch = new java.util.ArrayList<>();
+    private long batchChars;
+    private int sent; // statements of earlier batches
+    private StatementFailure batchFailure;
 
     /** What a migration may not call on its connection: the runner owns the transaction and the connection. */
     private static final Set<String> REFUSED = Set.of("commit", "rollback", "setAutoCommit", "close", "abort");
@@ -41,7 +48,7 @@ final class ExecutingContext implements MigrationContext {
         if (lockLost != null) {
             throw lockLost;
         }
-        if (refusal != null) {
+        if (refusal != null || batchFailure != null) {
             throw new IllegalStateException("gen stopped this migration already; it must not issue more statements");
         }
         if (sql == null || sql.isBlank()) {
@@ -66,11 +73,40 @@ final class ExecutingContext implements MigrationContext {
         }
         executed++;
         last = sql;
+        if (inTransaction) {
+            batch.add(sql);
+            batchChars += sql.length();
+            if (StatementRunner.batchFull(batch.size(), batchChars)) {
+                flush();
+            }
+            return;
+        }
         try {
             statement.execute(sql);
         } catch (SQLException e) {
             serverError = e;
             throw e;
+        }
+    }
+
+    /** Sends the statements issued since the last batch, in one round trip per batch. */
+    void flush() throws SQLException {
+        if (batch.isEmpty() || batchFailure != null) {
+            return;
+        }
+        java.util.List<String> statements = java.util.List.copyOf(batch);
+        int before = sent;
+        batch.clear();
+        batchChars = 0;
+        sent += statements.size();
+        try {
+            StatementRunner.executeBatched(statement, statements);
+        } catch (StatementFailure failure) {
+            SQLException cause = failure.getCause() instanceof SQLException e ? e
+                    : new SQLException(failure.getMessage(), failure.getCause());
+            batchFailure = new StatementFailure(before + failure.index, 0, failure.statement, cause);
+            serverError = cause;
+            throw cause;
         }
     }
 
@@ -84,6 +120,7 @@ final class ExecutingContext implements MigrationContext {
         if (lockLost != null) {
             throw lockLost;
         }
+        flush(); // what the migration executed so far comes first
         if (guarded == null) {
             guarded = guard(statement.getConnection());
         }
@@ -119,6 +156,9 @@ final class ExecutingContext implements MigrationContext {
         }
         if (refusal != null) {
             return refusal;
+        }
+        if (batchFailure != null) {
+            return batchFailure;
         }
         if (serverError != null && (inTransaction || thrown != null)) {
             return new StatementFailure(executed, 0, last, serverError);

@@ -127,6 +127,7 @@ final class MigrationExecutor {
             Throwable thrown = null;
             try (AutoCloseable watch = session.watchLock(statement, context::lockLost)) {
                 body.run(context);
+                context.flush(); // the last batch, before the history row
             } catch (MigrationException e) {
                 if (!(e instanceof LockLostException)) {
                     throw e; // the migration cannot be created: nothing of it ran

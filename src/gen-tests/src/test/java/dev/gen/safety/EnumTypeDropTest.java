@@ -59,7 +59,7 @@ class EnumTypeDropTest {
     }
 
     @Test
-    void anUnusedTypeIsDroppedWithoutCascadeAndMarkedDestructive() {
+    void anUnusedTypeIsDroppedWithoutCascadeAndLosesNoData() {
         try (SafetyFixture f = SafetyFixture.create("enum_drop_unused", work)) {
             Path v1 = f.entities(person("e3", true));
             f.generate(v1, GenerateRequest.write("CreatePerson").at(SafetyFixture.T0));
@@ -71,7 +71,9 @@ class EnumTypeDropTest {
                     result.plan().upStatements().toString());
             Step drop = result.plan().steps().stream().filter(s -> s.change() instanceof Change.DropEnumType)
                     .findFirst().orElseThrow();
-            assertTrue(drop.hazards().contains(Hazard.DESTRUCTIVE), drop.hazards().toString());
+            // gen refuses the drop while anything uses the type (the other test), so dropping it loses no row: the
+            // hazards classify honestly, and destructive is kept for drops that lose data
+            assertFalse(drop.hazards().contains(Hazard.DESTRUCTIVE), drop.hazards().toString());
             f.run(v2);
             assertEquals(0, f.number("SELECT count(*) FROM pg_type WHERE typname = 'mood'"));
             assertFalse(f.generate(v2, GenerateRequest.check()).hasChanges());

@@ -51,8 +51,9 @@ class LargeTableTest {
             Path v1 = f.entities(model("l1", "", ""));
             f.generate(v1, GenerateRequest.write("Create").at(SafetyFixture.T0));
             f.run(v1);
-            f.execute("INSERT INTO orders SELECT g, g % 1000 FROM generate_series(1, 1200000) g",
-                    "INSERT INTO notes SELECT g, g FROM generate_series(1, 12) g", "ANALYZE orders", "ANALYZE notes");
+            f.execute("INSERT INTO orders (id, amount) SELECT g, g % 1000 FROM generate_series(1, 1200000) g",
+                    "INSERT INTO notes (id, amount) SELECT g, g FROM generate_series(1, 12) g", "ANALYZE orders",
+                    "ANALYZE notes");
             String index = ", indexes = @Index(name = \"%s_amount_idx\", columnList = \"amount\")";
             Path v2 = f.entities(model("l2", index.formatted("orders"), index.formatted("notes")));
 
@@ -68,7 +69,7 @@ class LargeTableTest {
             assertTrue(notes.hazards().contains(Hazard.LONG_LOCK), "the small table's index still takes its lock");
             assertNull(notes.largeTable());
             // the sizes come with the table query: the introspection's round trips stay those IntrospectionCostTest counts
-            assertEquals(7, result.introspectionQueries());
+            assertEquals(1, result.introspectionQueries());
 
             SafetyFixture.Cli text = f.cli("migration:generate", "--check", "--config", f.properties(v2).toString());
             assertEquals(1, text.exitCode(), text.out() + text.err());
