@@ -64,7 +64,7 @@ public final class Migrations {
     }
 
     /** Precompiled migrations when configured, otherwise the sources of the migrations directory. */
-    private static MigrationSource source(GenConfig config) {
+    static MigrationSource source(GenConfig config) {
         if (config.migrationsClasspath().isEmpty() && !java.nio.file.Files.isDirectory(config.migrationsDir())) {
             // A configuration error (a mistyped --dir, or no migration yet), not a disagreement with the history.
             throw new GenException("The migrations directory " + config.migrationsDir().toAbsolutePath()
@@ -77,9 +77,13 @@ public final class Migrations {
     }
 
     private static dev.gen.run.Migrations runner(GenConfig config, RunOptions options) {
-        ConnectionFactory database = Connections.factory(config);
-        return new dev.gen.run.Migrations(new CheckedConnections(config, database),
+        return new dev.gen.run.Migrations(checkedConnections(config),
                 source(config), options(config, options));
+    }
+
+    /** Connections to the configured database whose failures carry the same advice {@code generate} gives. */
+    static ConnectionFactory checkedConnections(GenConfig config) {
+        return new CheckedConnections(config, Connections.factory(config));
     }
 
     /** Turns the driver's connection failures into the same advice {@code generate} gives. */
