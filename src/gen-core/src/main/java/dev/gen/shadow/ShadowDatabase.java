@@ -146,13 +146,13 @@ public final class ShadowDatabase implements AutoCloseable {
     private static GenException refused(ShadowServer server, SQLException e) {
         String detail = Secrets.scrub(e.getMessage(), server.password(), null);
         if ("42501".equals(e.getSQLState())) {
-            return new GenException("gen needs a scratch (shadow) database to replay the migrations into, and the"
+            return new ShadowRefusedException("gen needs a scratch (shadow) database to replay the migrations into, and the"
                     + " user " + (server.user() == null ? "of the URL" : server.user()) + " may not create databases"
                     + " on " + server.describe() + ". Either let it: ALTER ROLE " + (server.user() == null ? "<user>"
                     : Sql.ident(server.user())) + " CREATEDB; or point --shadow-url (GEN_SHADOW_URL, shadow-url= in"
                     + " gen.properties) at a server where it may, such as a local PostgreSQL (docker compose up -d)."
                     + " gen drops the shadow database when it ends and never touches the target's data. ("
-                    + detail + ")", ExitCodes.USAGE, null);
+                    + detail + ")");
         }
         return unreachable(server, e);
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gen.core.ExitCodes;
 import dev.gen.core.GenException;
 import dev.gen.pg.Sql;
+import dev.gen.testing.Cli;
 import dev.gen.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -98,12 +99,17 @@ class ShadowDatabaseTest {
             String role = "gen_test_no_createdb_" + ProcessHandle.current().pid();
             target.execute("DROP ROLE IF EXISTS " + Sql.ident(role), "CREATE ROLE " + Sql.ident(role) + " LOGIN NOCREATEDB");
             try {
-                GenException e = assertThrows(GenException.class,
+                GenException e = assertThrows(ShadowRefusedException.class,
                         () -> ShadowDatabase.create(new ShadowServer(target.jdbcUrl(), role, null, false)));
                 assertEquals(ExitCodes.USAGE, e.exitCode());
                 assertTrue(e.getMessage().contains("may not create databases"), e.getMessage());
                 assertTrue(e.getMessage().contains("CREATEDB") && e.getMessage().contains("--shadow-url"), e.getMessage());
                 assertEquals(List.of(), ShadowFixture.shadowDatabasesOfThisProcess(target));
+
+                Cli.Result cli = Cli.runRaw(List.of("migration:drift", "--url", target.jdbcUrl(), "--user", role));
+                assertEquals(2, cli.exitCode(), cli.toString());
+                assertTrue(cli.err().startsWith("gen: gen needs a scratch (shadow) database"), cli.toString());
+                assertEquals(1, cli.err().strip().lines().count(), "one paragraph: " + cli);
             } finally {
                 target.execute("DROP ROLE IF EXISTS " + Sql.ident(role));
             }
