@@ -57,6 +57,10 @@ measure() { # label, command...
 }
 measure from-history-check ./gen migration:generate --check --from-history "${common[@]}"
 measure verify-newest ./gen migration:verify "V$(date -u -d "@$((1767225600 + 49 * 60))" +%Y%m%d%H%M%S)__View49" "${common[@]}"
+views=()
+for i in $(seq 1 49); do views+=("V$(date -u -d "@$((1767225600 + i * 60))" +%Y%m%d%H%M%S)__View$i"); done
+measure verify-49-views ./gen migration:verify "${views[@]}" "${common[@]}"
+# Every migration, Init's up, down and up again included (the whole model dropped and built twice more).
 measure verify-all-50 ./gen migration:verify "${common[@]}"
 db "DROP DATABASE IF EXISTS $target"
 echo "load: $(cat /proc/loadavg)"
