@@ -24,9 +24,9 @@ public final class ShadowAccess {
     private ShadowAccess() {
     }
 
-    /** The same project, pointed at another database on the same credentials (the shadow database). */
-    public static GenConfig withUrl(GenConfig config, String url) {
-        return new GenConfig(url, config.user(), config.password(), config.schemas(), config.classpath(),
+    /** The same project, pointed at another database (the shadow database) with these credentials. */
+    public static GenConfig withDatabase(GenConfig config, String url, String user, String password) {
+        return new GenConfig(url, user, password, config.schemas(), config.classpath(),
                 config.packages(), config.migrationsDir(), config.migrationsPackage(), config.historyTable(),
                 config.excludeTables(), config.properties(), config.online(), config.lockTimeout(),
                 config.excludeServices(), config.migrationsClasspath());

@@ -83,9 +83,12 @@ public final class ShadowDatabase implements AutoCloseable {
         return server.urlOf(name);
     }
 
-    /** The target's configuration pointed at the shadow database: what the runner and the generator are given. */
+    /**
+     * The target's configuration pointed at the shadow database, with the shadow server's credentials (another
+     * server's may differ): what the generator is given.
+     */
     public GenConfig config(GenConfig target) {
-        return ShadowAccess.withUrl(target, url());
+        return ShadowAccess.withDatabase(target, url(), server.user(), server.password());
     }
 
     public ConnectionFactory connections() {

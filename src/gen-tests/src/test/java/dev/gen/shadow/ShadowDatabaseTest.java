@@ -33,7 +33,7 @@ class ShadowDatabaseTest {
             String name;
             try (ShadowDatabase shadow = ShadowDatabase.create(server(target))) {
                 name = shadow.name();
-                assertTrue(name.startsWith("gen_shadow_" + target.name().substring(0, 24) + "_"
+                assertTrue(name.startsWith("gen_shadow_" + target.name().substring(0, Math.min(24, target.name().length())) + "_"
                         + ProcessHandle.current().pid() + "_"), name);
                 assertTrue(name.length() <= 63, name);
                 assertEquals(List.of(name), ShadowFixture.shadowDatabasesOfThisProcess(target));
@@ -113,6 +113,27 @@ class ShadowDatabaseTest {
             } finally {
                 target.execute("DROP ROLE IF EXISTS " + Sql.ident(role));
             }
+        }
+    }
+
+    @Test
+    void theShadowUrlComesFromTheFlagOrTheConfigurationFile(@org.junit.jupiter.api.io.TempDir Path work)
+            throws Exception {
+        try (TestDatabase target = TestDatabase.create("shadow_url")) {
+            String nowhere = "jdbc:postgresql://127.0.0.1:1/postgres";
+            Cli.Result flag = new Cli(target).run("migration:drift", "--shadow-url", nowhere);
+            assertEquals(4, flag.exitCode(), flag.toString());
+            assertTrue(flag.err().contains("Cannot create the shadow database on " + nowhere)
+                    && flag.err().contains("--shadow-url is right"), flag.toString());
+
+            Path config = java.nio.file.Files.writeString(work.resolve("gen.properties"), "shadow-url=" + nowhere + "\n");
+            Cli.Result file = new Cli(target, "--config", config.toString()).run("migration:drift");
+            assertEquals(4, file.exitCode(), file.toString());
+            assertTrue(file.err().contains(nowhere), file.toString());
+
+            Cli.Result wrong = new Cli(target).run("migration:drift", "--shadow-url", "postgres://localhost/x");
+            assertEquals(2, wrong.exitCode(), wrong.toString());
+            assertTrue(wrong.err().contains("is not a PostgreSQL JDBC URL"), wrong.toString());
         }
     }
 
