@@ -102,6 +102,13 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Print the time of each phase and the introspection's round trips to stderr (also GEN_TIMINGS=1).")
     boolean timings;
 
+    @Option(names = "--from-history", description = "Diff against what the migrations directory builds, replayed in"
+            + " a shadow database, instead of against the target database as it is.")
+    boolean fromHistory;
+
+    @Mixin
+    ShadowOptions shadow;
+
     @Mixin
     CommonOptions common;
 
@@ -165,7 +172,8 @@ final class GenerateCommand implements Callable<Integer> {
             request = request.allowingPending();
         }
         ModelCache cache = noCache ? ModelCache.disabled() : ModelCache.in(Path.of(CACHE_DIRECTORY));
-        GenerateResult result = Generator.generate(config, request, cache);
+        GenerateResult result = fromHistory ? dev.gen.core.Shadow.generateFromHistory(config, request, cache,
+                shadow.resolve(common)) : Generator.generate(config, request, cache);
         result.warnings().forEach(warning -> spec.commandLine().getErr().println("gen: warning: "
                 + dev.gen.core.Printable.of(warning)));
         if (timings || "1".equals(System.getenv("GEN_TIMINGS"))) {

@@ -42,6 +42,7 @@ final class ConfigKeys {
         KEYS.put("migration-lock-timeout", ANY); // checked by EmitOptions, which knows durations
         KEYS.put("online", BOOLEAN);
         KEYS.put("locations", ANY);
+        KEYS.put("shadow-url", ANY);
         KEYS.put("spring-profile", ANY);
         KEYS.put("persistence-unit", ANY);
         KEYS.put("large-table-rows", ANY); // checked by ConfigResolver, which knows the size forms

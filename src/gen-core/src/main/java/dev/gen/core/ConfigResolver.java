@@ -22,7 +22,8 @@ import java.util.TreeMap;
  *
  * <p>Keys (flag name without dashes, property name, environment variable): {@code url}, {@code user},
  * {@code schema}, {@code classpath}, {@code packages}, {@code dir}, {@code history-table},
- * {@code exclude-table}, {@code exclude-service}, {@code migrations-classpath}, {@code locations}, {@code online}, {@code migration-lock-timeout}, {@code migrations-package}, {@code large-table-rows}, {@code large-table-bytes}. The password comes
+ * {@code exclude-table}, {@code exclude-service}, {@code migrations-classpath}, {@code locations}, {@code online}, {@code migration-lock-timeout}, {@code migrations-package}, {@code large-table-rows}, {@code large-table-bytes}, {@code shadow-url} (read by
+ * {@link #setting}). The password comes
  * from {@code --password-env VAR}, {@code --password-file PATH}, {@code GEN_PASSWORD}, or the file's
  * {@code password} key; never from a flag's value.
  */
@@ -146,6 +147,13 @@ public final class ConfigResolver {
         }
     }
 
+    /** One setting by the same precedence, for a key only some commands read (such as {@code shadow-url}). */
+    public static String setting(String key, String flag, Map<String, String> env, Path configFile,
+            Path workingDirectory) {
+        return new Settings(flag == null ? Map.of() : Map.of(key, flag), env, load(configFile, workingDirectory),
+                Map.of()).get(key);
+    }
+
     private static String password(Map<String, String> flags, Map<String, String> env, Properties file,
             Path workingDirectory) {
         String variable = flags.get("password-env");
@@ -243,6 +251,7 @@ public final class ConfigResolver {
             ENVIRONMENT.put("exclude-table", "GEN_EXCLUDE_TABLE");
             ENVIRONMENT.put("online", "GEN_ONLINE");
             ENVIRONMENT.put("migration-lock-timeout", "GEN_MIGRATION_LOCK_TIMEOUT");
+            ENVIRONMENT.put("shadow-url", "GEN_SHADOW_URL");
             ENVIRONMENT.put("spring-profile", "GEN_SPRING_PROFILE");
             ENVIRONMENT.put("persistence-unit", "GEN_PERSISTENCE_UNIT");
         }

@@ -128,9 +128,13 @@ public final class Migrations {
     public static final String CLASSPATH_PREFIX = "classpath:";
 
     private static dev.gen.run.Migrations runner(GenConfig config, RunOptions options) {
-        ConnectionFactory database = Connections.factory(config);
-        return new dev.gen.run.Migrations(new CheckedConnections(config, database),
+        return new dev.gen.run.Migrations(checkedConnections(config),
                 source(config), options(config, options));
+    }
+
+    /** Connections to the configured database whose failures carry the same advice {@code generate} gives. */
+    static ConnectionFactory checkedConnections(GenConfig config) {
+        return new CheckedConnections(config, Connections.factory(config));
     }
 
     /** Turns the driver's connection failures into the same advice {@code generate} gives. */

@@ -1,0 +1,44 @@
+package dev.gen.core;
+
+import dev.gen.cache.ModelCache;
+import dev.gen.core.shadow.Adopter;
+import dev.gen.core.shadow.Drift;
+import dev.gen.core.shadow.ShadowServer;
+import dev.gen.core.shadow.Verifier;
+import dev.gen.core.shadow.VerifyReport;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The commands that work in a shadow database (see {@code dev.gen.core.shadow}): a scratch database created on the
+ * target's server, or on the server of {@code shadowUrl} when given, filled by replaying the migrations, and
+ * dropped afterwards.
+ */
+public final class Shadow {
+
+    private Shadow() {
+    }
+
+    /** {@code migration:generate --from-history}: the entities diffed against what the migrations build. */
+    public static GenerateResult generateFromHistory(GenConfig config, GenerateRequest request, ModelCache cache,
+            String shadowUrl) {
+        return dev.gen.core.shadow.FromHistory.generate(config, request, cache, ShadowServer.forTarget(config, shadowUrl));
+    }
+
+    /** {@code migration:verify}: the named migrations, or those the target has not applied. */
+    public static VerifyReport verify(GenConfig config, List<String> names, ModelCache cache, String shadowUrl) {
+        return Verifier.verify(config, ShadowServer.forTarget(config, shadowUrl), names, cache);
+    }
+
+    /** {@code migration:drift}: the target compared with what its applied history builds. */
+    public static Drift.Report drift(GenConfig config, String shadowUrl) {
+        return Drift.detect(config, ShadowServer.forTarget(config, shadowUrl));
+    }
+
+    /** {@code migration:drift --adopt Name}. */
+    public static Adopter.Result adopt(GenConfig config, String name, Long timestampMillis, Clock clock,
+            boolean allowDestructive, String shadowUrl) {
+        return Adopter.adopt(config, ShadowServer.forTarget(config, shadowUrl), name, timestampMillis, clock,
+                allowDestructive);
+    }
+}
