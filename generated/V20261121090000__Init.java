@@ -15,13 +15,25 @@ import java.sql.SQLException;
  *   <li>create table public.product_categories</li>
  *   <li>create table public.store</li>
  *   <li>create table public.users</li>
- *   <li>add foreign key public.order_items[order_id] -&gt; public.orders[id]</li>
- *   <li>add foreign key public.order_items[product_id] -&gt; public.product[id]</li>
- *   <li>add foreign key public.orders[store_id] -&gt; public.store[id]</li>
- *   <li>add foreign key public.orders[customer_id] -&gt; public.users[id]</li>
- *   <li>add foreign key public.product[store_id] -&gt; public.store[id]</li>
- *   <li>add foreign key public.product_categories[category_id] -&gt; public.category[id]</li>
- *   <li>add foreign key public.product_categories[product_id] -&gt; public.product[id]</li>
+ *   <li>add foreign key public.order_items[order_id] -&gt; public.orders[id] (lock: SHARE ROW EXCLUSIVE briefly, on the referenced table: writes wait, reads go on)</li>
+ *   <li>add foreign key public.order_items[product_id] -&gt; public.product[id] (lock: SHARE ROW EXCLUSIVE briefly, on the referenced table: writes wait, reads go on)</li>
+ *   <li>add foreign key public.orders[store_id] -&gt; public.store[id] (lock: SHARE ROW EXCLUSIVE briefly, on the referenced table: writes wait, reads go on)</li>
+ *   <li>add foreign key public.orders[customer_id] -&gt; public.users[id] (lock: SHARE ROW EXCLUSIVE briefly, on the referenced table: writes wait, reads go on)</li>
+ *   <li>add foreign key public.product[store_id] -&gt; public.store[id] (lock: SHARE ROW EXCLUSIVE briefly, on the referenced table: writes wait, reads go on)</li>
+ *   <li>add foreign key public.product_categories[category_id] -&gt; public.category[id] (lock: SHARE ROW EXCLUSIVE briefly, on the referenced table: writes wait, reads go on)</li>
+ *   <li>add foreign key public.product_categories[product_id] -&gt; public.product[id] (lock: SHARE ROW EXCLUSIVE briefly, on the referenced table: writes wait, reads go on)</li>
+ * </ul>
+ *
+ * <p>Hazards of {@code down}, which runs on the rows written since {@code up}:
+ * <ul>
+ *   <li>undo of create sequence public.users_seq start 1 increment 20: [destructive: drops data written since up ran]</li>
+ *   <li>undo of create table public.category: [destructive: drops data written since up ran] (lock: ACCESS EXCLUSIVE briefly (a catalog change): reads and writes wait)</li>
+ *   <li>undo of create table public.order_items: [destructive: drops data written since up ran] (lock: ACCESS EXCLUSIVE briefly (a catalog change): reads and writes wait)</li>
+ *   <li>undo of create table public.orders: [destructive: drops data written since up ran] (lock: ACCESS EXCLUSIVE briefly (a catalog change): reads and writes wait)</li>
+ *   <li>undo of create table public.product: [destructive: drops data written since up ran] (lock: ACCESS EXCLUSIVE briefly (a catalog change): reads and writes wait)</li>
+ *   <li>undo of create table public.product_categories: [destructive: drops data written since up ran] (lock: ACCESS EXCLUSIVE briefly (a catalog change): reads and writes wait)</li>
+ *   <li>undo of create table public.store: [destructive: drops data written since up ran] (lock: ACCESS EXCLUSIVE briefly (a catalog change): reads and writes wait)</li>
+ *   <li>undo of create table public.users: [destructive: drops data written since up ran] (lock: ACCESS EXCLUSIVE briefly (a catalog change): reads and writes wait)</li>
  * </ul>
  */
 public final class V20261121090000__Init implements Migration {
@@ -181,35 +193,35 @@ public final class V20261121090000__Init implements Migration {
         ctx.execute("""
                 ALTER TABLE "public"."order_items" DROP CONSTRAINT "fkbioxgbv59vetrxe0ejfubep1w\"""");
 
-        // undo: create table public.users
+        // undo: create table public.users [destructive]
         ctx.execute("""
                 DROP TABLE "public"."users\"""");
 
-        // undo: create table public.store
+        // undo: create table public.store [destructive]
         ctx.execute("""
                 DROP TABLE "public"."store\"""");
 
-        // undo: create table public.product_categories
+        // undo: create table public.product_categories [destructive]
         ctx.execute("""
                 DROP TABLE "public"."product_categories\"""");
 
-        // undo: create table public.product
+        // undo: create table public.product [destructive]
         ctx.execute("""
                 DROP TABLE "public"."product\"""");
 
-        // undo: create table public.orders
+        // undo: create table public.orders [destructive]
         ctx.execute("""
                 DROP TABLE "public"."orders\"""");
 
-        // undo: create table public.order_items
+        // undo: create table public.order_items [destructive]
         ctx.execute("""
                 DROP TABLE "public"."order_items\"""");
 
-        // undo: create table public.category
+        // undo: create table public.category [destructive]
         ctx.execute("""
                 DROP TABLE "public"."category\"""");
 
-        // undo: create sequence public.users_seq start 1 increment 20
+        // undo: create sequence public.users_seq start 1 increment 20 [destructive]
         ctx.execute("""
                 DROP SEQUENCE "public"."users_seq\"""");
     }

@@ -7,7 +7,12 @@ import java.sql.SQLException;
  *
  * <p>Changes:
  * <ul>
- *   <li>add column public.users.additional_notes character varying(2000)</li>
+ *   <li>add column public.users.additional_notes character varying(2000) (lock: ACCESS EXCLUSIVE briefly (a catalog change): reads and writes wait)</li>
+ * </ul>
+ *
+ * <p>Hazards of {@code down}, which runs on the rows written since {@code up}:
+ * <ul>
+ *   <li>undo of add column public.users.additional_notes character varying(2000): [destructive: drops data written since up ran] (lock: ACCESS EXCLUSIVE briefly (a catalog change): reads and writes wait)</li>
  * </ul>
  */
 public final class V20261121103000__AddUserNotes implements Migration {
@@ -28,7 +33,7 @@ public final class V20261121103000__AddUserNotes implements Migration {
 
     @Override
     public void down(MigrationContext ctx) throws SQLException {
-        // undo: add column public.users.additional_notes character varying(2000)
+        // undo: add column public.users.additional_notes character varying(2000) [destructive]
         ctx.execute("""
                 ALTER TABLE "public"."users" DROP COLUMN "additional_notes\"""");
     }
