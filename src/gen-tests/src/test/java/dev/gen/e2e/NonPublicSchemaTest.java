@@ -74,7 +74,9 @@ class NonPublicSchemaTest {
             Migrations.revert(atV2, RunOptions.defaults(), 1);
             dev.gen.testing.HibernateSchemaValidator.validate(java.util.List.of(v1), SETTINGS, db);
             org.junit.jupiter.api.Assertions.assertFalse(
-                    Generator.generate(atV1, GenerateRequest.check()).hasChanges(), "no change after the revert");
+                    // the reverted migration is pending again, which is the point here
+                    Generator.generate(atV1, GenerateRequest.check().allowingPending()).hasChanges(),
+                    "no change after the revert");
 
             // the down of a drop re-creates the column with the type's unqualified name: it must resolve
             Migrations.run(atV2, RunOptions.defaults());
@@ -85,7 +87,8 @@ class NonPublicSchemaTest {
             Migrations.revert(atV1, RunOptions.defaults(), 1);
             dev.gen.testing.HibernateSchemaValidator.validate(java.util.List.of(v2), SETTINGS, db);
             org.junit.jupiter.api.Assertions.assertFalse(
-                    Generator.generate(atV2, GenerateRequest.check()).hasChanges(), "no change after reverting the drop");
+                    Generator.generate(atV2, GenerateRequest.check().allowingPending()).hasChanges(),
+                    "no change after reverting the drop");
         }
     }
 
