@@ -1,5 +1,6 @@
 package dev.gen.boot;
 
+import dev.gen.testing.GenProcess;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -95,8 +96,10 @@ final class SpringBootApplications {
     private static Result run(List<String> command, Path directory, int timeoutSeconds) {
         try {
             Path log = Files.createTempFile(directory, "process-", ".log");
-            Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            GenProcess.keepTemporaryFilesInTheBuild(builder);
+            Process process = builder.start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("Timed out after " + timeoutSeconds + " s: " + command.get(0));

@@ -1,5 +1,6 @@
 package dev.gen.e2e;
 
+import dev.gen.testing.GenProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -81,8 +82,10 @@ final class MavenBuild {
         command.addAll(args);
         try {
             Path log = Files.createTempFile(BUILD, "mvn", ".log");
-            Process process = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            GenProcess.keepTemporaryFilesInTheBuild(builder);
+            Process process = builder.start();
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("mvn " + args + " did not finish in 5 minutes");

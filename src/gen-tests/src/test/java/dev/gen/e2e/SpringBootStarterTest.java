@@ -1,5 +1,6 @@
 package dev.gen.e2e;
 
+import dev.gen.testing.GenProcess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -109,6 +110,7 @@ class SpringBootStarterTest {
                 "--spring.datasource.username=" + db.user(), "--spring.jpa.hibernate.ddl-auto=validate",
                 "--spring.main.web-application-type=none", "--spring.jpa.open-in-view=false"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        GenProcess.keepTemporaryFilesInTheBuild(builder);
         if (db.password() != null) {
             builder.environment().put("SPRING_DATASOURCE_PASSWORD", db.password()); // never on the command line
         }

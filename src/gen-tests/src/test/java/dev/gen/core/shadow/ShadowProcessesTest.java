@@ -1,5 +1,6 @@
 package dev.gen.core.shadow;
 
+import dev.gen.testing.GenProcess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +70,7 @@ class ShadowProcessesTest {
                 dir.toString(), "--url", target.jdbcUrl(), "--user", target.user()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                 .directory(work.toFile());
+        GenProcess.keepTemporaryFilesInTheBuild(builder);
         builder.environment().keySet().removeIf(key -> key.startsWith("GEN_"));
         return builder.start();
     }
