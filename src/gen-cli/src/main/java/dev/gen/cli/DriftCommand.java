@@ -63,7 +63,8 @@ final class DriftCommand implements Callable<Integer> {
         String shadowUrl = shadow.resolve(common);
         PrintWriter out = spec.commandLine().getOut();
         if (adopt != null) {
-            Adopter.Result result = Shadow.adopt(config, adopt, timestamp, null, allowDestructive, shadowUrl);
+            Adopter.Result result = EmbeddedShadow.withFallback(config, shadowUrl, spec.commandLine().getErr(),
+                    url -> Shadow.adopt(config, adopt, timestamp, null, allowDestructive, url));
             if (json) {
                 out.print(Json.write(document(result.report(), result.file() == null ? null : result.file().toString())));
             } else if (result.file() == null) {
@@ -75,7 +76,8 @@ final class DriftCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-        Drift.Report report = Shadow.drift(config, shadowUrl);
+        Drift.Report report = EmbeddedShadow.withFallback(config, shadowUrl, spec.commandLine().getErr(),
+                url -> Shadow.drift(config, url));
         if (json) {
             out.print(Json.write(document(report, null)));
         } else if (!report.drifted()) {

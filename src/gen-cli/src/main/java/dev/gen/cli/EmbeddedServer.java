@@ -21,6 +21,9 @@ import java.util.stream.Stream;
  */
 final class EmbeddedServer implements AutoCloseable {
 
+    /** The PostgreSQL major version of the binaries gen-cli ships. */
+    static final int MAJOR_VERSION = 16;
+
     private final EmbeddedPostgres postgres;
     private final Path data;
 

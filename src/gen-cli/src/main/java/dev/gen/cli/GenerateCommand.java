@@ -165,15 +165,15 @@ final class GenerateCommand implements Callable<Integer> {
     private int generate(GenConfig config, boolean json) {
         GenerateRequest.Mode mode = check ? GenerateRequest.Mode.CHECK
                 : dryRun ? GenerateRequest.Mode.DRY_RUN : GenerateRequest.Mode.WRITE;
-        GenerateRequest request = new GenerateRequest(name == null ? "Check" : name, mode, timestamp,
+        GenerateRequest asked = new GenerateRequest(name == null ? "Check" : name, mode, timestamp,
                 allowDestructive, renames(config), pairs(backfills, "--backfill"), null,
                 ConsoleRenameResolver.forTerminal());
-        if (allowPending) {
-            request = request.allowingPending();
-        }
+        GenerateRequest request = allowPending ? asked.allowingPending() : asked;
         ModelCache cache = noCache ? ModelCache.disabled() : ModelCache.in(Path.of(CACHE_DIRECTORY));
-        GenerateResult result = fromHistory ? dev.gen.core.Shadow.generateFromHistory(config, request, cache,
-                shadow.resolve(common)) : Generator.generate(config, request, cache);
+        GenerateResult result = fromHistory
+                ? EmbeddedShadow.withFallback(config, shadow.resolve(common), spec.commandLine().getErr(),
+                        url -> dev.gen.core.Shadow.generateFromHistory(config, request, cache, url))
+                : Generator.generate(config, request, cache);
         result.warnings().forEach(warning -> spec.commandLine().getErr().println("gen: warning: "
                 + dev.gen.core.Printable.of(warning)));
         if (timings || "1".equals(System.getenv("GEN_TIMINGS"))) {

@@ -50,9 +50,24 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean json = Formats.json(spec, format);
-        GenConfig config = common.resolve();
+        GenConfig config = common.resolveWithoutDatabase();
+        if (config.url() == null) {
+            // Zero set-up: an empty target on an embedded server, so that every migration of the directory is
+            // pending, and its shadow databases on the same server.
+            spec.commandLine().getErr().println("gen: no database is configured (--url, GEN_URL or url= in"
+                    + " gen.properties), so gen verifies the migrations of " + config.migrationsDir()
+                    + " in shadow databases on an embedded PostgreSQL " + EmbeddedServer.MAJOR_VERSION + ".");
+            try (EmbeddedServer server = EmbeddedServer.start()) {
+                return verify(config.withConnection(server.createDatabase("gen_target"), server.user(), null), json);
+            }
+        }
+        return verify(config, json);
+    }
+
+    private int verify(GenConfig config, boolean json) {
         ModelCache cache = noCache ? ModelCache.disabled() : ModelCache.in(Path.of(GenerateCommand.CACHE_DIRECTORY));
-        VerifyReport report = Shadow.verify(config, names, cache, shadow.resolve(common));
+        VerifyReport report = EmbeddedShadow.withFallback(config, shadow.resolve(common), spec.commandLine().getErr(),
+                url -> Shadow.verify(config, names, cache, url));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.print(Json.write(document(report)));

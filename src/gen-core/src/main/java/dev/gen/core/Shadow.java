@@ -41,4 +41,13 @@ public final class Shadow {
         return Adopter.adopt(config, ShadowServer.forTarget(config, shadowUrl), name, timestampMillis, clock,
                 allowDestructive);
     }
+
+    /** The target server's PostgreSQL major version, for the warning when the shadow goes elsewhere. */
+    public static int serverMajorVersion(GenConfig config) {
+        try (java.sql.Connection c = Connections.open(config)) {
+            return c.getMetaData().getDatabaseMajorVersion();
+        } catch (java.sql.SQLException e) {
+            throw Connections.failure(config, e);
+        }
+    }
 }

@@ -106,7 +106,10 @@ class ShadowDatabaseTest {
                 assertTrue(e.getMessage().contains("CREATEDB") && e.getMessage().contains("--shadow-url"), e.getMessage());
                 assertEquals(List.of(), ShadowFixture.shadowDatabasesOfThisProcess(target));
 
-                Cli.Result cli = Cli.runRaw(List.of("migration:drift", "--url", target.jdbcUrl(), "--user", role));
+                // Named explicitly, the refusing server is kept (without --shadow-url the command line falls back
+                // to an embedded server instead: ShadowFallbackTest)
+                Cli.Result cli = Cli.runRaw(List.of("migration:drift", "--url", target.jdbcUrl(), "--user", role,
+                        "--shadow-url", target.jdbcUrl()));
                 assertEquals(2, cli.exitCode(), cli.toString());
                 assertTrue(cli.err().startsWith("gen: gen needs a scratch (shadow) database"), cli.toString());
                 assertEquals(1, cli.err().strip().lines().count(), "one paragraph: " + cli);
