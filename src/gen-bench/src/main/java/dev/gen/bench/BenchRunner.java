@@ -244,16 +244,20 @@ public final class BenchRunner {
         String fullUrl = toolBase + "gen_bench_" + n + "_full";
         String emptyUrl = toolBase + "gen_bench_" + n + "_empty";
         String peerCp = benchClasspath + ":" + classes;
-        Function<String, List<String>> gen = url -> concat(genCommand(), "migration:generate",
-                "--url", url, "--user", user, "--classpath", classes.toString(), "--dir", generated.toString(),
-                "--timings");
+        java.util.function.BiFunction<String, Path, List<String>> genIn = (url, migrations) -> concat(genCommand(),
+                "migration:generate", "--url", url, "--user", user, "--classpath", classes.toString(), "--dir",
+                migrations.toString(), "--timings");
+        Function<String, List<String>> gen = url -> genIn.apply(url, generated);
         List<Scenario> scenarios = new ArrayList<>();
         scenarios.add(new Scenario("gen-check-cold", "gen --check, cold (--no-cache), up-to-date DB", true,
                 r -> concat(gen.apply(fullUrl), "--check", "--no-cache")));
         scenarios.add(new Scenario("gen-check-warm", "gen --check, warm (cache hit), up-to-date DB", true,
                 r -> concat(gen.apply(fullUrl), "--check")));
         scenarios.add(new Scenario("gen-generate", "gen migration:generate, cold, empty DB", false,
-                r -> concat(gen.apply(emptyUrl), "Init", "--no-cache", "--timestamp", Long.toString(1_700_000_000_000L + r))));
+                // a directory of its own, emptied before each round: a migration written into the directory the
+                // checks use would be pending there, and gen refuses to compare while migrations have not run
+                r -> concat(genIn.apply(emptyUrl, dir.resolve("generate")), "Init", "--no-cache",
+                        "--timestamp", Long.toString(1_700_000_000_000L + r))));
         List<String> peer = java("-cp", peerCp, Peers.class.getName());
         scenarios.add(new Scenario("hib-update", "Hibernate update script (SchemaUpdate, SCRIPT target), up-to-date DB",
                 true, r -> concat(peer, "update-script", fullUrl, user, entityList.toString(), dir.resolve("update.sql").toString())));
@@ -276,7 +280,7 @@ public final class BenchRunner {
                     continue;
                 }
                 if (scenario.name().equals("gen-generate")) {
-                    ModelGenerator.delete(generated);
+                    ModelGenerator.delete(dir.resolve("generate"));
                 }
                 if (proxy != null) {
                     proxy.reset();
