@@ -380,7 +380,9 @@ public final class BenchRunner {
         if (a == null || b == null || a.isNaN() || b.isNaN()) {
             return b != null && b.isNaN() ? "peer timed out" : "n/a";
         }
-        return String.format(Locale.ROOT, "%.2f (%.1f× faster)", a / b, b / a);
+        // a ratio above 1 means gen took longer: say "slower" then, never "0.8× faster"
+        return a <= b ? String.format(Locale.ROOT, "%.2f (%.1f× faster)", a / b, b / a)
+                : String.format(Locale.ROOT, "%.2f (%.1f× slower)", a / b, a / b);
     }
 
     private String header(String load) throws IOException, SQLException {
