@@ -169,7 +169,7 @@ public final class SqlRenderer {
                     + (c.to() == null ? "DROP DEFAULT" : "SET DEFAULT " + c.to()));
         }
         if (change instanceof AlterColumnIdentity c) {
-            return List.of(alterIdentity(c));
+            return alterIdentity(c);
         }
         if (change instanceof SetColumnComment c) {
             return List.of("COMMENT ON COLUMN " + ident(c.table()) + "." + ident(c.column())

@@ -2,6 +2,7 @@ package dev.gen.pg;
 
 import dev.gen.postgres.PgTypes;
 import static dev.gen.pg.Sql.ident;
+import static dev.gen.pg.Sql.dollarQuoted;
 import static dev.gen.pg.Sql.idents;
 import static dev.gen.pg.Sql.literal;
 
@@ -117,15 +118,30 @@ final class TableSql {
         return statements;
     }
 
-    static String alterIdentity(AlterColumnIdentity change) {
+    static List<String> alterIdentity(AlterColumnIdentity change) {
         String column = alterColumn(change.table(), change.column());
         if (change.to() == null) {
-            return column + "DROP IDENTITY";
+            return List.of(column + "DROP IDENTITY");
         }
         String kind = change.to() == Identity.ALWAYS ? "ALWAYS" : "BY DEFAULT";
-        return change.from() == null
-                ? column + "ADD GENERATED " + kind + " AS IDENTITY"
-                : column + "SET GENERATED " + kind;
+        if (change.from() != null) {
+            return List.of(column + "SET GENERATED " + kind);
+        }
+        return List.of(column + "ADD GENERATED " + kind + " AS IDENTITY", continueIdentity(change));
+    }
+
+    /**
+     * A new identity's sequence starts at 1 while the column already holds values, so the first insert that takes a
+     * generated value would collide with an existing row. This moves the sequence past the largest value; an empty
+     * table (or one with no positive value) keeps the start. PL/pgSQL's PERFORM, because a statement returning a row
+     * cannot be part of a JDBC batch.
+     */
+    private static String continueIdentity(AlterColumnIdentity change) {
+        String table = ident(change.table());
+        String column = ident(change.column());
+        return "DO " + dollarQuoted("BEGIN PERFORM pg_catalog.setval(pg_catalog.pg_get_serial_sequence("
+                + literal(table) + ", " + literal(change.column()) + "), max(" + column + ")) FROM " + table
+                + " HAVING max(" + column + ") >= 1; END");
     }
 
     static String foreignKey(ForeignKey key) {

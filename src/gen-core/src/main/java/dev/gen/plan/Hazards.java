@@ -146,7 +146,8 @@ final class Hazards {
         } else if (change instanceof RenameTable || change instanceof RenameColumn
                 || change instanceof AlterColumnDefault || change instanceof AlterColumnIdentity
                 || change instanceof DropPrimaryKey || change instanceof DropUniqueKey || change instanceof DropCheck) {
-            // ALTER TABLE: "An ACCESS EXCLUSIVE lock is acquired unless explicitly noted"; none of these scans.
+            // ALTER TABLE: "An ACCESS EXCLUSIVE lock is acquired unless explicitly noted"; none of these rewrites or
+            // validates rows (a new identity reads only the largest value, to continue after it).
             lock = populated ? new Lock(ACCESS_EXCLUSIVE, CATALOG_ONLY) : Lock.NONE;
         } else if (change instanceof DropIndex) {
             lock = !populated ? Lock.NONE : online ? new Lock(SHARE_UPDATE_EXCLUSIVE, "while running transactions end")

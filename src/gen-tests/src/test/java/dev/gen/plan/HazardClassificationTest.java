@@ -207,7 +207,8 @@ class HazardClassificationTest {
                         of(), of(), true, ALTER_TABLE + "; Notes: \"SET DEFAULT ... does not change the existing rows\""),
                 c("ALTER COLUMN ADD GENERATED AS IDENTITY", new Change.AlterColumnIdentity(T, "id", null,
                         Identity.BY_DEFAULT), true, ACCESS_EXCLUSIVE, of(), of(), true,
-                        ALTER_TABLE + " (ADD GENERATED AS IDENTITY: no scan, existing values stay)"),
+                        ALTER_TABLE + " (ADD GENERATED AS IDENTITY: no rewrite, existing values stay; the largest value is read"
+                                + " to continue the sequence after it)"),
                 c("COMMENT ON COLUMN", new Change.SetColumnComment(T, "n", null, "count"), true, SHARE_UPDATE_EXCLUSIVE,
                         of(), of(), true, LOCKS + ", SHARE UPDATE EXCLUSIVE: \"Acquired by ... COMMENT ON\""),
                 c("COMMENT ON TABLE", new Change.SetTableComment(T, null, "things"), true, SHARE_UPDATE_EXCLUSIVE,
