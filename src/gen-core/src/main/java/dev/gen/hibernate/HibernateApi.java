@@ -98,7 +98,8 @@ final class HibernateApi {
                 + Column.class.getName() + "." + name + " that takes its Metadata");
     }
 
-    private static Object invoke(Method method, Object target, Object... arguments) {
+    /** Calls the method, throwing what it throws as it is. */
+    static Object invoke(Method method, Object target, Object... arguments) {
         try {
             return method.invoke(target, arguments);
         } catch (InvocationTargetException e) {

@@ -1,7 +1,6 @@
 package dev.gen.hibernate;
 
 import dev.gen.scan.EntitySet;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
 /**
@@ -27,18 +26,6 @@ final class IsolatedHibernate {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("gen's Hibernate side cannot be loaded in isolation: " + e, e);
         }
-        try {
-            return (TargetModel) build.invoke(null, entities, settings);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
+        return (TargetModel) HibernateApi.invoke(build, null, entities, settings);
     }
 }
