@@ -32,7 +32,6 @@ public final class ApplicationConfigReader {
         if (QuarkusConfig.present(files)) {
             QuarkusConfig.apply(files, profile, env, settings);
         }
-        HibernateVersionCheck.warning(classpath).ifPresent(settings::warn);
         return settings.build();
     }
 }

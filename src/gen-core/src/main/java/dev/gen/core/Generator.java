@@ -188,7 +188,8 @@ public final class Generator {
         start = System.nanoTime();
         EntitySet entities;
         try {
-            entities = EntityScanner.scan(config.classpath(), config.packages(), Set.copyOf(config.excludeServices()));
+            entities = EntityScanner.scanForApplicationsHibernate(config.classpath(), config.packages(),
+                    Set.copyOf(config.excludeServices()));
         } catch (ScanException e) {
             throw new GenException(e.getMessage(), ExitCodes.MODEL, e);
         }

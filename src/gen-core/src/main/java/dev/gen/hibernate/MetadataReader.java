@@ -86,7 +86,7 @@ final class MetadataReader {
             }
         }
         for (Namespace namespace : database.getNamespaces()) {
-            String schema = schemaOf(namespace.getPhysicalName().schema());
+            String schema = schemaOf(HibernateApi.schema(namespace.getPhysicalName()));
             for (org.hibernate.boot.model.relational.Sequence sequence : namespace.getSequences()) {
                 String sequenceSchema = schemaOf(sequence.getName().getSchemaName());
                 schemas.add(sequenceSchema);
@@ -112,7 +112,7 @@ final class MetadataReader {
                 tables.add(read);
                 List<String> init = new ArrayList<>();
                 for (InitCommand command : table.getInitCommands(sqlContext)) {
-                    init.addAll(List.of(command.initCommands()));
+                    init.addAll(HibernateApi.initCommands(command));
                 }
                 if (!init.isEmpty()) {
                     initStatements.put(read.name(), init);
@@ -146,8 +146,9 @@ final class MetadataReader {
 
     private Table readTable(org.hibernate.mapping.Table table, String schema) {
         QualifiedName name = QualifiedName.of(schema, Names.physical(table.getNameIdentifier()));
-        if (table.getOptions() != null && !table.getOptions().isBlank()) {
-            throw unsupported(name, "table options '" + table.getOptions() + "'");
+        String options = HibernateApi.options(table);
+        if (options != null && !options.isBlank()) {
+            throw unsupported(name, "table options '" + options + "'");
         }
         Set<String> primaryKeyColumns = new LinkedHashSet<>();
         PrimaryKey primaryKey = null;
@@ -190,7 +191,7 @@ final class MetadataReader {
         }
         indexes.sort(Comparator.comparing(Index::name));
         List<ForeignKey> foreignKeys = new ArrayList<>();
-        for (org.hibernate.mapping.ForeignKey key : table.getForeignKeyCollection()) {
+        for (org.hibernate.mapping.ForeignKey key : HibernateApi.foreignKeys(table)) {
             if (!key.isCreationEnabled() || !key.isPhysicalConstraint()) {
                 continue;
             }
@@ -210,10 +211,10 @@ final class MetadataReader {
         }
         Identity identity = null;
         if (column.isIdentity()) {
-            String clause = dialect.getIdentityColumnSupport().getIdentityColumnString(column.getSqlTypeCode(metadata));
+            String clause = dialect.getIdentityColumnSupport().getIdentityColumnString(HibernateApi.sqlTypeCode(column, metadata));
             identity = clause.toLowerCase(Locale.ROOT).contains("always") ? Identity.ALWAYS : Identity.BY_DEFAULT;
         }
-        String type = column.getSqlType(metadata);
+        String type = HibernateApi.sqlType(column, metadata);
         String baseType = type.toLowerCase(Locale.ROOT).replace("[]", "").replace("\"", "").trim();
         if (userDefinedTypes.contains(baseType) || userDefinedTypes.contains(baseType.substring(baseType.lastIndexOf('.') + 1))) {
             throw unsupported(table, "the user-defined composite type " + type + " (@Struct) of column "
@@ -255,8 +256,9 @@ final class MetadataReader {
     }
 
     private Index readIndex(QualifiedName table, org.hibernate.mapping.Index index) {
-        if (index.getOptions() != null && !index.getOptions().isBlank()) {
-            throw unsupported(table, "the options '" + index.getOptions() + "' of index " + index.getName());
+        String options = HibernateApi.options(index);
+        if (options != null && !options.isBlank()) {
+            throw unsupported(table, "the options '" + options + "' of index " + index.getName());
         }
         List<IndexKey> keys = new ArrayList<>();
         Map<Selectable, String> order = index.getSelectableOrderMap();
@@ -283,8 +285,9 @@ final class MetadataReader {
             throw unsupported(table, "the foreign key definition '" + key.getKeyDefinition() + "' of "
                     + key.getName());
         }
-        if (key.getOptions() != null && !key.getOptions().isBlank()) {
-            throw unsupported(table, "the options '" + key.getOptions() + "' of foreign key " + key.getName());
+        String options = HibernateApi.options(key);
+        if (options != null && !options.isBlank()) {
+            throw unsupported(table, "the options '" + options + "' of foreign key " + key.getName());
         }
         List<String> columns = key.getColumns().stream().map(this::columnName).toList();
         List<org.hibernate.mapping.Column> targets = key.isReferenceToPrimaryKey()

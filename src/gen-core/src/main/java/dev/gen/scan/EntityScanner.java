@@ -39,6 +39,25 @@ public final class EntityScanner {
     }
 
     /**
+     * The version of the application's own Hibernate that {@code loader}, an {@link EntitySet#loader()}, loads
+     * first, isolated from gen's; empty when gen's own Hibernate maps the entities.
+     */
+    public static java.util.Optional<String> isolatedHibernate(ClassLoader loader) {
+        return loader instanceof EntityClassLoader entities ? java.util.Optional.ofNullable(entities.isolatedHibernate())
+                : java.util.Optional.empty();
+    }
+
+    /**
+     * Like {@link #scan(List, List, Set)}, but when the classpath carries a {@code hibernate-core} other than gen's
+     * the loader isolates it: the entities are then mapped by the application's own Hibernate, the one whose DDL
+     * its database holds ({@link ApplicationHibernate}; a version before 6.6 is refused).
+     */
+    public static EntitySet scanForApplicationsHibernate(List<Path> classpath, List<String> packages,
+            Set<String> excludedServices) {
+        return scan(classpath, packages, excludedServices, true);
+    }
+
+    /**
      * @param classpath directories and jars with the compiled entity classes
      * @param packages package prefixes to keep, or empty for all
      */
@@ -48,6 +67,11 @@ public final class EntityScanner {
 
     /** @param excludedServices service providers from the user's jars that Hibernate must not load */
     public static EntitySet scan(List<Path> classpath, List<String> packages, Set<String> excludedServices) {
+        return scan(classpath, packages, excludedServices, false);
+    }
+
+    private static EntitySet scan(List<Path> classpath, List<String> packages, Set<String> excludedServices,
+            boolean applicationsHibernate) {
         if (classpath.isEmpty()) {
             throw new ScanException("No entity classpath is configured. Pass --classpath with the directories or"
                     + " jars that hold your compiled @Entity classes (for example target/classes), or set classpath"
@@ -66,17 +90,18 @@ public final class EntityScanner {
             }
         }
         List<String> warnings = new ArrayList<>();
+        String isolated = applicationsHibernate ? ApplicationHibernate.otherThanGens(classpath).orElse(null) : null;
         try (ClasspathEntries checked = ClasspathEntries.open(classpath)) {
-            EntitySet found = scan(classpath, packages, excludedServices, urls, warnings);
+            EntitySet found = scan(classpath, packages, excludedServices, urls, warnings, isolated);
             checked.checkClasses(found.classNames(), warnings);
             return found;
         }
     }
 
     private static EntitySet scan(List<Path> classpath, List<String> packages, Set<String> excludedServices,
-            List<URL> urls, List<String> warnings) {
+            List<URL> urls, List<String> warnings, String isolatedHibernate) {
         ClassLoader loader = new EntityClassLoader(urls.toArray(URL[]::new), EntityScanner.class.getClassLoader(),
-                excludedServices, warnings);
+                excludedServices, warnings, isolatedHibernate);
         ClassGraph graph = new ClassGraph()
                 .overrideClasspath(classpath.stream().map(Path::toString).toList())
                 .enableClassInfo()

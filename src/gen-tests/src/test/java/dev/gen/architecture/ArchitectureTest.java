@@ -56,6 +56,22 @@ class ArchitectureTest {
         assertTrue(classes.size() > 100, "found only " + classes.size() + " of gen's classes");
     }
 
+    /**
+     * The types that cross the boundary of the loader that isolates an application's own Hibernate (the scan's
+     * EntityClassLoader shares them with gen's loader) must name no Hibernate or Jakarta Persistence type: the two
+     * sides have different copies of those.
+     */
+    @Test
+    void typesSharedAcrossTheHibernateIsolationNameNoHibernateType() {
+        for (Class<?> shared : List.of(dev.gen.hibernate.TargetModel.class, dev.gen.hibernate.TargetSettings.class,
+                dev.gen.hibernate.UnsupportedMappingException.class)) {
+            List<String> hibernate = classes.get(shared).getDirectDependenciesFromSelf().stream()
+                    .map(dependency -> dependency.getTargetClass().getName())
+                    .filter(name -> name.startsWith("org.hibernate.") || name.startsWith("jakarta.")).toList();
+            assertEquals(List.of(), hibernate, shared.getName());
+        }
+    }
+
     @Test
     void packagesHaveNoCycles() {
         slices().matching("dev.gen.(*)..").should().beFreeOfCycles().check(classes);

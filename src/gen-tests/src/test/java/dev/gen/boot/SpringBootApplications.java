@@ -28,13 +28,41 @@ final class SpringBootApplications {
     /** The application's runtime classpath: every jar of spring-boot-starter-data-jpa and the PostgreSQL driver. */
     static List<Path> runtimeClasspath(String line, Path work) {
         Path pom = Path.of("src/gen-tests/src/test/spring-boot-apps/boot-" + line + "/pom.xml").toAbsolutePath();
-        Path output = work.resolve("classpath-" + line + ".txt");
+        return resolve(pom, work.resolve("classpath-" + line + ".txt"));
+    }
+
+    /**
+     * The runtime classpath of the given artifacts (groupId:artifactId:version) and their dependencies, resolved by
+     * Maven from a pom written into {@code work} (offline first: the first run downloads them).
+     */
+    static List<Path> resolve(List<String> artifacts, Path work, String name) {
+        StringBuilder dependencies = new StringBuilder();
+        for (String artifact : artifacts) {
+            String[] coordinates = artifact.split(":");
+            dependencies.append("<dependency><groupId>").append(coordinates[0]).append("</groupId><artifactId>")
+                    .append(coordinates[1]).append("</artifactId><version>").append(coordinates[2])
+                    .append("</version></dependency>\n");
+        }
+        try {
+            Path directory = Files.createDirectories(work.resolve("resolve-" + name));
+            Path pom = Files.writeString(directory.resolve("pom.xml"), """
+                    <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+                    <groupId>dev.gen.test</groupId><artifactId>%s</artifactId><version>1</version>
+                    <dependencies>%s</dependencies></project>
+                    """.formatted(name, dependencies));
+            return resolve(pom, directory.resolve("classpath.txt"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> resolve(Path pom, Path output) {
         Result offline = maven(pom, output, true);
         if (offline.exitCode() != 0) {
             Result online = maven(pom, output, false);
             if (online.exitCode() != 0) {
-                throw new IllegalStateException("Cannot resolve the Spring Boot " + line + " application's classpath"
-                        + " with Maven:\n" + online.output());
+                throw new IllegalStateException("Cannot resolve the classpath of " + pom + " with Maven:\n"
+                        + online.output());
             }
         }
         try {
