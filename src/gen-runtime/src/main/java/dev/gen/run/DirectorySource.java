@@ -62,7 +62,7 @@ final class DirectorySource implements MigrationSource {
      */
     private List<LoadedMigration> loadCompiled(List<MigrationClasses.Named> named, Path classes) {
         Map<String, String> classNames = classNamesBySimpleName(classes);
-        CompiledClasses loader = new CompiledClasses(readClassFiles(classes), dev.gen.api.Migration.class.getClassLoader());
+        CompiledClasses loader = new CompiledClasses(readClassFiles(classes), compiler.parent());
         List<LoadedMigration> loaded = new ArrayList<>();
         for (MigrationClasses.Named migration : named) {
             String className = classNames.get(migration.id().simpleName());
