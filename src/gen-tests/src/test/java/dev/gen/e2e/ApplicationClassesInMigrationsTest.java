@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A data migration that uses the application's own classes: migration:run compiles and runs it when the entity
  * classpath is given, and without it fails (exit 6) with one paragraph that names --classpath and
- * --migrations-classpath, and the plugin's behaviour, instead of javac's bare "package does not exist".
+ * --migrations-classpath, and the plugin's behaviour, instead of javac's bare "package does not exist". The source
+ * wins over an older compiled copy of the same migration on that classpath.
  */
 class ApplicationClassesInMigrationsTest {
 
@@ -27,11 +28,22 @@ class ApplicationClassesInMigrationsTest {
 
     @Test
     void compilesWithTheApplicationsClassesAndSaysHowWhenTheyAreMissing() throws Exception {
+        // the application's build output: its classes, and an older compilation of the migration itself, which
+        // must not shadow the source the runner compiles
         Path classes = EntityCompiler.compile(work.resolve("classes"), Map.of("com/example/shop/Defaults.java", """
                 package com.example.shop;
 
                 public final class Defaults {
                     public static String country() { return "US"; }
+                }
+                """, "V20260101000000__DefaultCountry.java", """
+                public final class V20260101000000__DefaultCountry implements dev.gen.api.Migration {
+                    public void up(dev.gen.api.MigrationContext ctx) throws java.sql.SQLException {
+                        ctx.execute("CREATE TABLE settings (name text PRIMARY KEY, value text NOT NULL)");
+                        ctx.execute("INSERT INTO settings VALUES ('country', 'stale')");
+                    }
+                    public void down(dev.gen.api.MigrationContext ctx) throws java.sql.SQLException {
+                    }
                 }
                 """));
         Path dir = Files.createDirectories(work.resolve("migrations"));
