@@ -24,23 +24,30 @@ final class EmbeddedHistory implements AutoCloseable {
         this.replayedAny = replayedAny;
     }
 
-    /** Starts the server, replays the migrations directory into a fresh database, and says so in one line. */
+    /** Starts the server, replays the configured migrations into a fresh database, and says so in one line. */
     static EmbeddedHistory start(GenConfig configured, PrintWriter err) {
         err.println("gen: no database is configured (--url, GEN_URL or url= in gen.properties), so gen compares the"
-                + " entities with an embedded PostgreSQL 16 into which the migrations of " + configured.migrationsDir()
+                + " entities with an embedded PostgreSQL 16 into which the migrations of " + replayed(configured)
                 + " are replayed first.");
         err.flush();
         EmbeddedServer server = EmbeddedServer.start();
         try {
             String url = server.createDatabase("gen_history");
             GenConfig config = configured.withConnection(url, server.user(), null);
-            boolean replayed = Files.isDirectory(configured.migrationsDir())
+            // with locations (a library's package, say) they are the history, whether or not the directory exists
+            boolean replayed = (!configured.locations().isEmpty() || Files.isDirectory(configured.migrationsDir()))
                     && !Migrations.run(config, RunOptions.defaults()).applied().isEmpty();
             return new EmbeddedHistory(server, config, replayed);
         } catch (RuntimeException | Error e) {
             server.close();
             throw e;
         }
+    }
+
+    /** The locations when configured (the application's own first), else the migrations directory. */
+    private static String replayed(GenConfig configured) {
+        return configured.locations().isEmpty() ? configured.migrationsDir().toString()
+                : String.join(" and ", configured.locations());
     }
 
     /** The settings pointing at the embedded database that holds the replayed history. */

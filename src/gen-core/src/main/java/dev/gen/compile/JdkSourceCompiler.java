@@ -23,8 +23,47 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
-/** Compiles migration sources in-process into a temporary directory, reporting errors as one paragraph. */
+/**
+ * Compiles migration sources in-process into a temporary directory, reporting errors as one paragraph. Besides gen's
+ * API they see {@code extraClasspath} (the application's classes and libraries, when gen was given them), at
+ * compile time and, through {@link #parent()}, when they run.
+ */
 public final class JdkSourceCompiler implements SourceCompiler {
+
+    /** javac's codes for a class, symbol or package it cannot find: what a missing application classpath causes. */
+    private static final List<String> MISSING_TYPE_CODES = List.of("compiler.err.cant.resolve",
+            "compiler.err.doesnt.exist", "compiler.err.cant.access");
+
+    private final List<Path> extraClasspath;
+    private ClassLoader parent;
+
+    public JdkSourceCompiler(List<Path> extraClasspath) {
+        this.extraClasspath = List.copyOf(extraClasspath);
+    }
+
+    /** The application's classpath over gen's, created once; it lives as long as the migrations loaded under it. */
+    @Override
+    public synchronized ClassLoader parent() {
+        if (parent == null) {
+            ClassLoader gen = Migration.class.getClassLoader();
+            if (extraClasspath.isEmpty()) {
+                parent = gen;
+            } else {
+                java.net.URL[] urls = extraClasspath.stream().map(JdkSourceCompiler::url).toArray(java.net.URL[]::new);
+                parent = new java.net.URLClassLoader("gen-migrations-classpath", urls, gen);
+            }
+        }
+        return parent;
+    }
+
+    private static java.net.URL url(Path entry) {
+        try {
+            return entry.toUri().toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new MigrationException("The classpath entry " + entry + " is not a file or directory: "
+                    + e.getMessage(), e);
+        }
+    }
 
     /** The directory holding the compiled classes; the caller deletes it. */
     @Override
@@ -50,7 +89,7 @@ public final class JdkSourceCompiler implements SourceCompiler {
             Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(sources);
             boolean ok = javac.getTask(null, files, diagnostics, options, null, units).call();
             if (!ok) {
-                throw new MigrationException(describeErrors(diagnostics.getDiagnostics()));
+                throw new MigrationException(describeErrors(diagnostics.getDiagnostics(), extraClasspath.isEmpty()));
             }
         } catch (IOException e) {
             throw new MigrationException("Cannot compile the migrations: " + e.getMessage(), e);
@@ -62,7 +101,7 @@ public final class JdkSourceCompiler implements SourceCompiler {
      * The running JVM's classpath, and explicitly where {@link Migration} comes from: under a launcher or an
      * application server the API may not be on {@code java.class.path}.
      */
-    private static String classpath() {
+    private String classpath() {
         List<String> entries = new ArrayList<>();
         CodeSource api = Migration.class.getProtectionDomain().getCodeSource();
         if (api != null && api.getLocation() != null) {
@@ -76,11 +115,15 @@ public final class JdkSourceCompiler implements SourceCompiler {
         if (!own.isEmpty()) {
             entries.add(own);
         }
+        extraClasspath.forEach(entry -> entries.add(entry.toString()));
         return String.join(File.pathSeparator, entries);
     }
 
-    /** "Migration V..__X.java does not compile: line 12: ';' expected." plus other files' first errors. */
-    static String describeErrors(List<Diagnostic<? extends JavaFileObject>> diagnostics) {
+    /**
+     * "Migration V..__X.java does not compile: line 12: ';' expected." plus other files' first errors; when a class
+     * or package is missing and gen was given no application classpath, how to give it.
+     */
+    static String describeErrors(List<Diagnostic<? extends JavaFileObject>> diagnostics, boolean noClasspath) {
         Map<String, List<Diagnostic<? extends JavaFileObject>>> byFile = new LinkedHashMap<>();
         for (Diagnostic<? extends JavaFileObject> d : diagnostics) {
             if (d.getKind() == Diagnostic.Kind.ERROR) {
@@ -102,8 +145,17 @@ public final class JdkSourceCompiler implements SourceCompiler {
             int more = entry.getValue().size() - 1;
             message.append(more > 0 ? " (and " + Messages.plural(more, "more error") + ")." : ".");
         }
-        message.append(byFile.size() == 1 ? " Fix the source or delete the file."
-                : " Fix the sources or delete the files.");
+        boolean missingType = byFile.values().stream().flatMap(List::stream).anyMatch(d -> d.getCode() != null
+                && MISSING_TYPE_CODES.stream().anyMatch(d.getCode()::startsWith));
+        if (missingType && noClasspath) {
+            message.append(" A migration that uses the application's own classes compiles against them only when gen"
+                    + " is given them: pass the application's classes and libraries with --classpath (classpath=,"
+                    + " GEN_CLASSPATH; the entities) or --migrations-classpath (migrations-classpath=); the Maven"
+                    + " plugin's gen:run passes the project's build output and dependencies itself.");
+        } else {
+            message.append(byFile.size() == 1 ? " Fix the source or delete the file."
+                    : " Fix the sources or delete the files.");
+        }
         return message.toString();
     }
 }

@@ -14,6 +14,14 @@ public final class MigrationSources {
      * against the running JVM's classpath.
      */
     public static MigrationSource directory(Path directory) {
-        return MigrationSource.directory(directory, new JdkSourceCompiler());
+        return MigrationSource.directory(directory, new JdkSourceCompiler(java.util.List.of()));
+    }
+
+    /**
+     * As {@link #directory(Path)}, with {@code classpath} (the application's classes and libraries) visible to the
+     * migrations when they compile and when they run: a data migration may use the application's own classes.
+     */
+    public static MigrationSource directory(Path directory, java.util.List<Path> classpath) {
+        return MigrationSource.directory(directory, new JdkSourceCompiler(classpath));
     }
 }

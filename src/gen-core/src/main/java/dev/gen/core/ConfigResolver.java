@@ -110,17 +110,32 @@ public final class ConfigResolver {
         String user = settings.get("user") != null ? settings.get("user") : application.user();
         List<String> packages = settings.get("packages") != null ? split(settings.get("packages"))
                 : application.packages();
+        List<Path> migrationsClasspath = paths(settings.get("migrations-classpath"), workingDirectory);
+        List<String> locations = locations(settings.get("locations"), workingDirectory);
+        List<String> declared = locations.isEmpty()
+                ? DeclaredLocations.on(migrationsClasspath.isEmpty() ? classpath : migrationsClasspath) : List.of();
+        if (!declared.isEmpty()) {
+            // A library on the classpath ships migrations (a jar's META-INF/gen/locations): they run with the
+            // application's own directory, as the Spring Boot starter runs them, loaded from the same classpath.
+            List<String> all = new ArrayList<>();
+            if (Files.isDirectory(dir)) {
+                all.add(dir.toString());
+            }
+            all.addAll(declared);
+            locations = List.copyOf(all);
+            migrationsClasspath = migrationsClasspath.isEmpty() ? classpath : migrationsClasspath;
+        }
         return new GenConfig(url, user, password, schemas, classpath, packages, dir, migrationsPackage,
                 settings.getOrDefault("history-table", "gen_migrations"),
                 split(settings.getOrDefault("exclude-table", "")), hibernate,
                 ConfigKeys.parseBoolean(settings.getOrDefault("online", "false")),
                 "none".equalsIgnoreCase(lockTimeout) ? null : lockTimeout,
                 split(settings.getOrDefault("exclude-service", "")),
-                paths(settings.get("migrations-classpath"), workingDirectory),
+                migrationsClasspath,
                 threshold(settings, "large-table-rows", dev.gen.plan.LargeTables.DEFAULT_ROWS, false),
                 threshold(settings, "large-table-bytes", dev.gen.plan.LargeTables.DEFAULT_BYTES, true),
                 ApplicationOrigins.withGenSettings(application, settings::source, settings::get, file),
-                locations(settings.get("locations"), workingDirectory));
+                locations);
     }
 
     /** {@code large-table-rows=1M}, {@code large-table-bytes=1GB}: a usage error names the key and the forms. */

@@ -99,7 +99,8 @@ public final class Migrations {
                     + " Create a migration first (gen migration:generate <Name> or gen migration:create <Name>), or"
                     + " point --dir (GEN_DIR, dir=) at the directory that holds them.", ExitCodes.USAGE);
         }
-        return config.migrationsClasspath().isEmpty() ? dev.gen.compile.MigrationSources.directory(config.migrationsDir())
+        return config.migrationsClasspath().isEmpty()
+                ? dev.gen.compile.MigrationSources.directory(config.migrationsDir(), migrationsCompileClasspath(config))
                 : MigrationSource.classpath(config.migrationsClasspath());
     }
 
@@ -122,7 +123,14 @@ public final class Migrations {
                     + " (locations=): each entry is a directory of migration sources or classpath:<package>.",
                     ExitCodes.USAGE);
         }
-        return dev.gen.compile.MigrationSources.directory(directory);
+        return dev.gen.compile.MigrationSources.directory(directory, migrationsCompileClasspath(config));
+    }
+
+    /** What migration sources compile and run against besides gen: the entity classpath, then the migrations'. */
+    private static List<Path> migrationsCompileClasspath(GenConfig config) {
+        java.util.Set<Path> entries = new java.util.LinkedHashSet<>(config.classpath());
+        entries.addAll(config.migrationsClasspath());
+        return List.copyOf(entries);
     }
 
     public static final String CLASSPATH_PREFIX = "classpath:";

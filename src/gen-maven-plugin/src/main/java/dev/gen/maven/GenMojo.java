@@ -208,7 +208,8 @@ abstract class GenMojo extends AbstractMojo {
 
     /** Options of the goals, not of gen's configuration; {@code gen.password} is never read (no plain password). */
     private static final java.util.Set<String> GOAL_OPTIONS = java.util.Set.of("skip", "password", "name",
-            "allow-destructive", "dry-run", "out-of-order", "fake", "to", "count", "version");
+            "allow-destructive", "dry-run", "out-of-order", "fake", "to", "count", "version", "file", "no-migrate",
+            "existing", "migrations", "shadow-url");
 
     /** Lives only in the copy of the environment handed to gen's resolver, never in the process's. */
     private static final String SERVER_PASSWORD = "GEN_MAVEN_SERVER_PASSWORD";

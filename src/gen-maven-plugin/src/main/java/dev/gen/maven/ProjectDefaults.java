@@ -13,7 +13,8 @@ import org.apache.maven.project.MavenProject;
 /**
  * What gen takes from the Maven project when nothing else is configured: the entity classpath (the build output
  * and every compile and runtime dependency), and the application's migrations in {@code src/main/java/<package>},
- * where they compile with the application and ship in its jar; the runner then loads them from the build output.
+ * where they compile with the application and ship in its jar; the runner then loads them from the build output,
+ * together with the migrations of every package a dependency declares in {@code META-INF/gen/locations}.
  */
 final class ProjectDefaults {
 
@@ -49,9 +50,13 @@ final class ProjectDefaults {
             // Sources elsewhere (as with ./gen): the runner compiles them itself.
             return Map.of("migrations-package", packageName, "classpath", classpath);
         }
+        // the application's package, then those its dependencies declare in META-INF/gen/locations (as the
+        // Spring Boot starter runs them)
+        Set<String> locations = new LinkedHashSet<>(List.of(dev.gen.core.Migrations.CLASSPATH_PREFIX + packageName));
+        locations.addAll(dev.gen.core.DeclaredLocations.on(classpath().stream().map(Path::of).toList()));
         return Map.of("migrations-package", packageName, "classpath", classpath,
                 "dir", projectDir.toString(),
-                "locations", dev.gen.core.Migrations.CLASSPATH_PREFIX + packageName,
+                "locations", String.join(",", locations),
                 "migrations-classpath", classpath);
     }
 

@@ -62,7 +62,7 @@ final class DirectorySource implements MigrationSource {
      */
     private List<LoadedMigration> loadCompiled(List<MigrationClasses.Named> named, Path classes) {
         Map<String, String> classNames = classNamesBySimpleName(classes);
-        CompiledClasses loader = new CompiledClasses(readClassFiles(classes), dev.gen.api.Migration.class.getClassLoader());
+        CompiledClasses loader = new CompiledClasses(readClassFiles(classes), compiler.parent());
         List<LoadedMigration> loaded = new ArrayList<>();
         for (MigrationClasses.Named migration : named) {
             String className = classNames.get(migration.id().simpleName());
@@ -107,13 +107,31 @@ final class DirectorySource implements MigrationSource {
         return files;
     }
 
-    /** The compiled migrations, defined from memory when first needed. */
+    /**
+     * The compiled migrations, defined from memory when first needed. Their own classes come first: the parent may
+     * hold the application's build output, where an older compilation of the same sources can sit.
+     */
     private static final class CompiledClasses extends ClassLoader {
         private final Map<String, byte[]> classFiles;
 
         CompiledClasses(Map<String, byte[]> classFiles, ClassLoader parent) {
             super("gen-migrations", parent);
             this.classFiles = classFiles;
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!classFiles.containsKey(name)) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> loaded = findLoadedClass(name);
+                Class<?> type = loaded != null ? loaded : findClass(name);
+                if (resolve) {
+                    resolveClass(type);
+                }
+                return type;
+            }
         }
 
         @Override

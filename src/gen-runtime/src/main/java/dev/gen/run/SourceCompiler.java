@@ -17,4 +17,9 @@ public interface SourceCompiler {
      * @throws MigrationException naming every compile error, as one paragraph
      */
     Path compile(List<Path> sources);
+
+    /** The class loader the compiled migrations are defined under: what they may use besides themselves. */
+    default ClassLoader parent() {
+        return dev.gen.api.Migration.class.getClassLoader();
+    }
 }

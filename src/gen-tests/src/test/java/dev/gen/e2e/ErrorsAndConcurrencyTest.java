@@ -31,8 +31,7 @@ class ErrorsAndConcurrencyTest {
     @Test
     void twoRunnerProcessesApplyEachMigrationOnce() throws Exception {
         Path classes = ExampleModel.compile(work.resolve("classes"));
-        Path dir = work.resolve("generated");
-        ExampleWorkflowTest.copyTree(Path.of("generated"), dir);
+        Path dir = ExampleModel.history(work.resolve("migrations"));
         try (TestDatabase db = TestDatabase.create("two_runners")) {
             List<Process> processes = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
@@ -45,12 +44,13 @@ class ErrorsAndConcurrencyTest {
                 assertEquals(0, processes.get(i).exitValue(), Files.readString(work.resolve("runner" + i + ".log")));
             }
             String logs = Files.readString(work.resolve("runner0.log")) + Files.readString(work.resolve("runner1.log"));
+            assertEquals(1, count(logs, "Applied " + ExampleModel.CORE_INIT), logs);
             assertEquals(1, count(logs, "Applied V20261121090000__Init"), logs);
             assertEquals(1, count(logs, "Applied V20261121103000__AddUserNotes"), logs);
             try (Connection c = db.connect(); Statement s = c.createStatement();
                     ResultSet rows = s.executeQuery("SELECT count(*) FROM gen_migrations")) {
                 rows.next();
-                assertEquals(2, rows.getInt(1));
+                assertEquals(3, rows.getInt(1));
             }
         }
     }

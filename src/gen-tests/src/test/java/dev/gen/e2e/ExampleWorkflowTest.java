@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gen.testing.CatalogSnapshot;
 import dev.gen.testing.Cli;
+import dev.gen.testing.EntityCompiler;
 import dev.gen.testing.ExampleModel;
 import dev.gen.testing.HibernateSchemaExport;
 import dev.gen.testing.HibernateSchemaValidator;
@@ -37,13 +38,19 @@ class ExampleWorkflowTest {
         }
     }
 
-    /** The committed migrations, run on {@code db}, give the catalog Hibernate's export gives {@code export}. */
+    /**
+     * The committed migrations, run on {@code db} as the application runs them (its own directory, then core's
+     * package from core's compiled classes), give the catalog Hibernate's export gives {@code export}.
+     */
     static void committedMigrationsBuildWhatHibernateExports(Path work, TestDatabase db, TestDatabase export)
             throws IOException {
         Path classes = ExampleModel.compile(work.resolve("classes"));
-        Path dir = work.resolve("generated");
-        copyTree(Path.of("generated"), dir);
-        Cli cli = new Cli(db, "--classpath", classes.toString(), "--dir", dir.toString());
+        Path dir = work.resolve("migrations");
+        copyTree(ExampleModel.APP_MIGRATIONS, dir);
+        Path coreJar = EntityCompiler.compileTree(work.resolve("core-jar"), ExampleModel.SOURCES.get(0));
+        Cli cli = new Cli(db, "--classpath", classes.toString(), "--dir", dir.toString(), "--locations",
+                dir.toString(), "--locations", "classpath:" + ExampleModel.CORE_MIGRATIONS_PACKAGE,
+                "--migrations-classpath", coreJar.toString());
 
         Cli.Result run = cli.run("migration:run");
         assertEquals(0, run.exitCode(), run.toString());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gen.testing.Cli;
 import dev.gen.testing.EntityCompiler;
+import dev.gen.testing.ExampleModel;
 import dev.gen.testing.TestDatabase;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,11 +19,13 @@ class PrecompiledMigrationsTest {
 
     @Test
     void runAndRevertPrecompiledMigrations() {
-        Path compiled = EntityCompiler.compileTree(work.resolve("compiled"), Path.of("generated"));
+        // core's migration and the application's, compiled as the build ships them
+        Path compiled = EntityCompiler.compileTree(work.resolve("compiled"), ExampleModel.history(work.resolve("sources")));
         try (TestDatabase db = TestDatabase.create("precompiled")) {
             Cli cli = new Cli(db, "--migrations-classpath", compiled.toString(), "--dir", work.resolve("absent").toString());
             Cli.Result run = cli.run("migration:run");
             assertEquals(0, run.exitCode(), run.toString());
+            assertTrue(run.out().contains("Applied " + ExampleModel.CORE_INIT), run.toString());
             assertTrue(run.out().contains("Applied V20261121090000__Init"), run.toString());
             assertTrue(run.out().contains("Applied V20261121103000__AddUserNotes"), run.toString());
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The example's seed file on an empty database: the migrations of generated/ run, then the data goes in; the
+ * The example's seed file on an empty database: the example's migrations (core's and the application's) run, then the data goes in; the
  * application's own Hibernate then loads every seeded object and inserts new ones without an id collision. A second
  * run inserts nothing.
  */
@@ -41,7 +41,7 @@ class SeedExampleTest {
             GenConfig config = SeedFixture.config(db, classes, SeedFixture.migrations(work));
             SeedResult result = Seeder.seed(config, SeedRequest.of(SeedFixture.EXAMPLE_SEED));
 
-            assertEquals(2, result.migrations().applied().size(), "both committed migrations run first");
+            assertEquals(3, result.migrations().applied().size(), "core's and the application's migrations run first");
             assertEquals(10, result.seeded().insertedCount(), result.seeded().inserted().toString());
             assertEquals(Map.of("store", 1L, "users", 2L, "category", 2L, "product", 2L, "product_categories", 3L,
                     "orders", 1L, "order_items", 2L), SeedFixture.counts(db));
@@ -172,7 +172,7 @@ class SeedExampleTest {
         try (TestDatabase db = TestDatabase.create("seed_lock")) {
             GenConfig config = SeedFixture.config(db, classes, SeedFixture.migrations(work));
             String inside = dev.gen.core.Migrations.runThen(config, dev.gen.run.RunOptions.defaults(), true, applied -> {
-                assertEquals(2, applied.applied().size());
+                assertEquals(3, applied.applied().size(), "core's migration and the application's two");
                 // Another runner (a second process would do the same) must wait for the lock and give up.
                 assertThrows(dev.gen.run.LockTimeoutException.class, () -> dev.gen.core.Migrations.run(config,
                         dev.gen.run.RunOptions.defaults().withLockWait(java.time.Duration.ofMillis(300))));

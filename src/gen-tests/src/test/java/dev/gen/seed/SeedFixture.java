@@ -23,26 +23,16 @@ import org.hibernate.cfg.Configuration;
 /** The example model, its committed migrations and seed file, and the application's own Hibernate to judge. */
 final class SeedFixture {
 
-    static final Path EXAMPLE_SEED = Path.of("entities-example/data/seed.json");
+    static final Path EXAMPLE_SEED = Path.of("entities-example/app/data/seed.json");
     static final List<String> TABLES = List.of("store", "users", "category", "product", "product_categories",
             "orders", "order_items");
 
     private SeedFixture() {
     }
 
+    /** The example's whole history (core's migration and the application's) in one directory. */
     static Path migrations(Path work) {
-        Path dir = work.resolve("generated");
-        try {
-            Files.createDirectories(dir);
-            try (Stream<Path> files = Files.list(Path.of("generated"))) {
-                for (Path file : files.toList()) {
-                    Files.copy(file, dir.resolve(file.getFileName().toString()));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return dir;
+        return ExampleModel.history(work.resolve("migrations"));
     }
 
     static GenConfig config(TestDatabase db, Path classes, Path migrations) {

@@ -24,10 +24,14 @@ class FromHistoryTest {
     void fromHistoryOnAnEmptyTargetGivesTheBytesOfGenerateOnAnUpToDateDatabase() throws Exception {
         Path classes = ExampleModel.compile(work.resolve("classes"));
         Path dir = ShadowFixture.exampleMigrations(work.resolve("migrations"), ShadowFixture.INIT);
+        // the application's migrations are in the plugin's package, db.migration
+        Path config = Files.writeString(work.resolve("gen.properties"), "migrations-package=db.migration\n");
         try (TestDatabase empty = TestDatabase.create("from_history_empty");
                 TestDatabase upToDate = TestDatabase.create("from_history_applied")) {
-            Cli onEmpty = new Cli(empty, "--classpath", classes.toString(), "--dir", dir.toString());
-            Cli onUpToDate = new Cli(upToDate, "--classpath", classes.toString(), "--dir", dir.toString());
+            Cli onEmpty = new Cli(empty, "--classpath", classes.toString(), "--dir", dir.toString(), "--config",
+                    config.toString());
+            Cli onUpToDate = new Cli(upToDate, "--classpath", classes.toString(), "--dir", dir.toString(), "--config",
+                    config.toString());
             assertEquals(0, onUpToDate.run("migration:run").exitCode());
 
             Cli.Result fromHistory = onEmpty.run("migration:generate", "AddUserNotes", "--from-history", "--dry-run",
@@ -45,7 +49,7 @@ class FromHistoryTest {
             Cli.Result written = onEmpty.run("migration:generate", "AddUserNotes", "--from-history", "--timestamp",
                     TIMESTAMP);
             assertEquals(0, written.exitCode(), written.toString());
-            assertEquals(Files.readString(Path.of("generated", ShadowFixture.NOTES + ".java")),
+            assertEquals(ExampleModel.appMigration(ShadowFixture.NOTES),
                     Files.readString(dir.resolve(ShadowFixture.NOTES + ".java")),
                     "the committed AddUserNotes of the example, byte for byte");
 

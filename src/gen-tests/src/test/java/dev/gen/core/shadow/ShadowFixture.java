@@ -15,23 +15,19 @@ import java.util.List;
 /** What the shadow-database tests share: the example's migrations, hand-written ones, and the server's catalog. */
 final class ShadowFixture {
 
-    static final String INIT = "V20261121090000__Init";
-    static final String NOTES = "V20261121103000__AddUserNotes";
+    static final String CORE_INIT = dev.gen.testing.ExampleModel.CORE_INIT;
+    static final String INIT = dev.gen.testing.ExampleModel.INIT;
+    static final String NOTES = dev.gen.testing.ExampleModel.NOTES;
 
     private ShadowFixture() {
     }
 
-    /** A migrations directory holding the named migrations of the example's {@code generated/}. */
+    /** A migrations directory holding core's migration and the named ones of the example application. */
     static Path exampleMigrations(Path dir, String... classNames) {
-        try {
-            Files.createDirectories(dir);
-            for (String name : classNames) {
-                Files.copy(Path.of("generated", name + ".java"), dir.resolve(name + ".java"));
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (classNames.length == 0) {
+            throw new IllegalArgumentException("name the application's migrations to copy");
         }
+        return dev.gen.testing.ExampleModel.history(dir, classNames);
     }
 
     /** A hand-written migration; each statement becomes one {@code ctx.execute}. */

@@ -35,8 +35,11 @@ class ShadowProcessesTest {
             awaitNoSession(target, shadow);
             assertEquals(List.of(shadow), ShadowFixture.shadowDatabasesOf(target, gen.pid()), "left behind by the kill");
 
-            Cli.Result next = new Cli(target, "--dir", ShadowFixture.exampleMigrations(work.resolve("other"),
-                    ShadowFixture.INIT).toString()).run("migration:drift");
+            // the entities compiled here, not the repository's (whose core classes declare core's migrations)
+            Path classes = dev.gen.testing.ExampleModel.compile(work.resolve("classes"));
+            Cli.Result next = new Cli(target, "--classpath", classes.toString(), "--dir",
+                    ShadowFixture.exampleMigrations(work.resolve("other"), ShadowFixture.INIT).toString())
+                    .run("migration:drift");
             assertEquals(0, next.exitCode(), next.toString());
             assertEquals(List.of(), ShadowFixture.shadowDatabasesOf(target, gen.pid()), "dropped by the next run");
             assertEquals(List.of(), ShadowFixture.shadowDatabasesOfThisProcess(target));

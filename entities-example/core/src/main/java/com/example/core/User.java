@@ -1,6 +1,7 @@
 package com.example.core;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.DiscriminatorColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,8 +16,12 @@ import java.time.Instant;
 /**
  * The user of the reusable "core" library. Applications extend it with their own columns; Hibernate
  * maps the whole hierarchy to this one table (SINGLE_TABLE, the JPA default) with a discriminator.
+ * The library declares the discriminator column itself, so that its own migration creates it: an application
+ * that extends User then only widens the column's check, instead of adding a NOT NULL column to a table that
+ * already holds rows.
  */
 @Entity
+@DiscriminatorColumn
 @Table(name = "users", indexes = @Index(name = "idx_users_last_name", columnList = "last_name, first_name"))
 public class User {
 

@@ -1,3 +1,5 @@
+package db.migration;
+
 import dev.gen.api.Migration;
 import dev.gen.api.MigrationContext;
 import java.sql.SQLException;

@@ -1,3 +1,5 @@
+package db.migration;
+
 import dev.gen.api.Migration;
 import dev.gen.api.MigrationContext;
 import java.sql.SQLException;
@@ -7,14 +9,14 @@ import java.sql.SQLException;
  *
  * <p>Changes:
  * <ul>
- *   <li>create sequence public.users_seq start 1 increment 20</li>
+ *   <li>drop check users_dtype_check on public.users (lock: ACCESS EXCLUSIVE briefly (a catalog change): reads and writes wait)</li>
  *   <li>create table public.category</li>
  *   <li>create table public.order_items</li>
  *   <li>create table public.orders</li>
  *   <li>create table public.product</li>
  *   <li>create table public.product_categories</li>
  *   <li>create table public.store</li>
- *   <li>create table public.users</li>
+ *   <li>add check (((dtype)::text = ANY ((ARRAY['User'::character varying, 'AppUser'::character varying])::text[]))) on public.users [data-dependent: may fail on existing rows] [long-lock: blocks reads or writes while it scans the table] (lock: ACCESS EXCLUSIVE while the table is scanned to validate the check: reads and writes wait)</li>
  *   <li>add foreign key public.order_items[order_id] -&gt; public.orders[id] (lock: SHARE ROW EXCLUSIVE briefly, on the referenced table: writes wait, reads go on)</li>
  *   <li>add foreign key public.order_items[product_id] -&gt; public.product[id] (lock: SHARE ROW EXCLUSIVE briefly, on the referenced table: writes wait, reads go on)</li>
  *   <li>add foreign key public.orders[store_id] -&gt; public.store[id] (lock: SHARE ROW EXCLUSIVE briefly, on the referenced table: writes wait, reads go on)</li>
@@ -26,14 +28,13 @@ import java.sql.SQLException;
  *
  * <p>Hazards of {@code down}, which runs on the rows written since {@code up}:
  * <ul>
- *   <li>undo of create sequence public.users_seq start 1 increment 20: [destructive: drops data written since up ran]</li>
+ *   <li>undo of drop check users_dtype_check on public.users: [data-dependent: may fail on rows written since up ran] [long-lock: blocks reads or writes while it scans the table] (lock: ACCESS EXCLUSIVE while the table is scanned to validate the check: reads and writes wait)</li>
  *   <li>undo of create table public.category: [destructive: drops data written since up ran] (lock: ACCESS EXCLUSIVE briefly (a catalog change): reads and writes wait)</li>
  *   <li>undo of create table public.order_items: [destructive: drops data written since up ran] (lock: ACCESS EXCLUSIVE briefly (a catalog change): reads and writes wait)</li>
  *   <li>undo of create table public.orders: [destructive: drops data written since up ran] (lock: ACCESS EXCLUSIVE briefly (a catalog change): reads and writes wait)</li>
  *   <li>undo of create table public.product: [destructive: drops data written since up ran] (lock: ACCESS EXCLUSIVE briefly (a catalog change): reads and writes wait)</li>
  *   <li>undo of create table public.product_categories: [destructive: drops data written since up ran] (lock: ACCESS EXCLUSIVE briefly (a catalog change): reads and writes wait)</li>
  *   <li>undo of create table public.store: [destructive: drops data written since up ran] (lock: ACCESS EXCLUSIVE briefly (a catalog change): reads and writes wait)</li>
- *   <li>undo of create table public.users: [destructive: drops data written since up ran] (lock: ACCESS EXCLUSIVE briefly (a catalog change): reads and writes wait)</li>
  * </ul>
  */
 public final class V20261121090000__Init implements Migration {
@@ -47,9 +48,9 @@ public final class V20261121090000__Init implements Migration {
 
     @Override
     public void up(MigrationContext ctx) throws SQLException {
-        // create sequence public.users_seq start 1 increment 20
+        // drop check users_dtype_check on public.users
         ctx.execute("""
-                CREATE SEQUENCE "public"."users_seq" START WITH 1 INCREMENT BY 20""");
+                ALTER TABLE "public"."users" DROP CONSTRAINT "users_dtype_check\"""");
 
         // create table public.category
         ctx.execute("""
@@ -117,22 +118,9 @@ public final class V20261121090000__Init implements Migration {
                     PRIMARY KEY ("id")
                 )""");
 
-        // create table public.users
+        // add check (((dtype)::text = ANY ((ARRAY['User'::character varying, 'AppUser'::character varying])::text[]))) on public.users [data-dependent, long-lock]
         ctx.execute("""
-                CREATE TABLE "public"."users" (
-                    "created_at" timestamp(6) with time zone NOT NULL,
-                    "id" bigint NOT NULL,
-                    "updated_at" timestamp(6) with time zone,
-                    "role" varchar(20) NOT NULL CHECK (role in ('CUSTOMER','STAFF','ADMIN')),
-                    "dtype" varchar(31) NOT NULL CHECK (DTYPE in ('User','AppUser')),
-                    "first_name" varchar(100),
-                    "last_name" varchar(100),
-                    "password_hash" varchar(100) NOT NULL,
-                    "email" varchar(320) NOT NULL UNIQUE,
-                    PRIMARY KEY ("id")
-                )""");
-        ctx.execute("""
-                CREATE INDEX "idx_users_last_name" ON "public"."users" ("last_name", "first_name")""");
+                ALTER TABLE "public"."users" ADD CONSTRAINT "users_dtype_check" CHECK (DTYPE in ('User','AppUser'))""");
 
         // add foreign key public.order_items[order_id] -> public.orders[id]
         ctx.execute("""
@@ -193,9 +181,9 @@ public final class V20261121090000__Init implements Migration {
         ctx.execute("""
                 ALTER TABLE "public"."order_items" DROP CONSTRAINT "fkbioxgbv59vetrxe0ejfubep1w\"""");
 
-        // undo: create table public.users [destructive]
+        // undo: add check (((dtype)::text = ANY ((ARRAY['User'::character varying, 'AppUser'::character varying])::text[]))) on public.users
         ctx.execute("""
-                DROP TABLE "public"."users\"""");
+                ALTER TABLE "public"."users" DROP CONSTRAINT "users_dtype_check\"""");
 
         // undo: create table public.store [destructive]
         ctx.execute("""
@@ -221,8 +209,8 @@ public final class V20261121090000__Init implements Migration {
         ctx.execute("""
                 DROP TABLE "public"."category\"""");
 
-        // undo: create sequence public.users_seq start 1 increment 20 [destructive]
+        // undo: drop check users_dtype_check on public.users [data-dependent, long-lock]
         ctx.execute("""
-                DROP SEQUENCE "public"."users_seq\"""");
+                ALTER TABLE "public"."users" ADD CONSTRAINT "users_dtype_check" CHECK ((((dtype)::text = 'User'::text)))""");
     }
 }
