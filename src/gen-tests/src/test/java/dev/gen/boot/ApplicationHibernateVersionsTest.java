@@ -20,9 +20,6 @@ import dev.gen.testing.CatalogSnapshot;
 import dev.gen.testing.ColumnOrder;
 import dev.gen.testing.ExampleModel;
 import dev.gen.testing.TestDatabase;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,7 +85,7 @@ class ApplicationHibernateVersionsTest {
     void genMapsWithTheApplicationsHibernateVersion(String version) {
         List<Path> runtime = SpringBootApplications.resolve(List.of("org.hibernate.orm:hibernate-core:" + version,
                 DRIVER), work, "hibernate-" + version);
-        Map<String, String> sources = exampleSources();
+        Map<String, String> sources = new HashMap<>(ExampleModel.entitySources());
         sources.putAll(SpringBootApplicationTest.VERSION_SENSITIVE);
         sources.put("shop/Nicknamed.java", NICKNAMES);
         List<String> mapped = sources.entrySet().stream()
@@ -144,18 +140,6 @@ class ApplicationHibernateVersionsTest {
             assertTrue(refused.getMessage().contains("Upgrade the application to Hibernate ORM 6.6 or later"),
                     refused.getMessage());
         }
-    }
-
-    private static Map<String, String> exampleSources() {
-        Map<String, String> sources = new HashMap<>();
-        try (Stream<Path> walk = Files.walk(ExampleModel.SOURCES)) {
-            for (Path file : walk.filter(path -> path.toString().endsWith(".java")).toList()) {
-                sources.put(ExampleModel.SOURCES.relativize(file).toString(), Files.readString(file));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return sources;
     }
 
     private GenConfig config(List<Path> classpath, TestDatabase db) {

@@ -66,6 +66,23 @@ public final class ExampleModel {
         }
     }
 
+    /** The example's entity sources (core's and the application's; no migrations), by path below their root. */
+    public static java.util.Map<String, String> entitySources() {
+        java.util.Map<String, String> sources = new java.util.TreeMap<>();
+        try {
+            for (Path root : SOURCES) {
+                try (Stream<Path> walk = Files.walk(root)) {
+                    for (Path file : walk.filter(Files::isRegularFile).filter(ExampleModel::isEntitySource).toList()) {
+                        sources.put(root.relativize(file).toString(), Files.readString(file));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sources;
+    }
+
     private static boolean isEntitySource(Path source) {
         Path absolute = source.toAbsolutePath();
         return source.toString().endsWith(".java") && !absolute.startsWith(CORE_MIGRATIONS.toAbsolutePath())
