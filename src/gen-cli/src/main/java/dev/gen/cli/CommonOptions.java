@@ -102,8 +102,8 @@ public final class CommonOptions {
      * one: neither shows in the process list.
      */
     static void refusePasswordInUrlFlag(String url) {
-        if (dev.gen.run.Secrets.urlHasPassword(url)) {
-            throw new GenException("--url " + dev.gen.run.Secrets.redactUrl(url) + " carries a password, which every"
+        if (dev.gen.core.Secrets.urlHasPassword(url)) {
+            throw new GenException("--url " + dev.gen.core.Secrets.redactUrl(url) + " carries a password, which every"
                     + " user of this machine can read in the process list while gen runs. Remove it from --url and"
                     + " give it with GEN_PASSWORD, --password-env <VAR> or --password-file <path> (or password= in"
                     + " gen.properties, or in a URL set with GEN_URL or url= there).", ExitCodes.USAGE);
