@@ -1,9 +1,7 @@
 package dev.gen.cli;
 
 import dev.gen.core.ExitCodes;
-import dev.gen.core.Migrations;
-import dev.gen.run.RunOptions;
-import dev.gen.run.RunResult;
+import dev.gen.core.MigrationCommands;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,9 +27,9 @@ final class BaselineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunResult result = Migrations.baseline(common.resolve(), runOptions.apply(RunOptions.defaults()),
+        MigrationCommands.Applied result = MigrationCommands.baseline(common.resolve(), runOptions.settings(),
                 MigrationRef.version(version));
-        result.applied().forEach(m -> spec.commandLine().getOut().println("Recorded " + m.id()));
+        result.migrations().forEach(m -> spec.commandLine().getOut().println("Recorded " + m.id()));
         return ExitCodes.OK;
     }
 }

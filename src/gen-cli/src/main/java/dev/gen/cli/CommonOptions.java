@@ -6,11 +6,27 @@ import dev.gen.core.GenConfig;
 import dev.gen.core.GenException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Options every command shares; their values win over the environment and gen.properties. */
+/**
+ * Options every command shares; their values win over the environment and gen.properties. Each flag here but
+ * {@link #NOT_SETTINGS} sets the setting of its own name ({@code --history-table} sets {@code history-table}), so a
+ * new setting is one declaration; a repeated flag's values are joined with commas.
+ */
 public final class CommonOptions {
+
+    /** The flags that say how to read the settings rather than set one. */
+    private static final Set<String> NOT_SETTINGS = Set.of("config", "verbose");
+
+    /** This mixin's own options, read by name in {@link #resolve(boolean)}. */
+    @Spec(Spec.Target.SELF)
+    CommandSpec self;
 
     @Option(names = "--url", paramLabel = "<jdbc-url>", description = "JDBC URL of the database (GEN_URL, url=).")
     String url;
@@ -79,19 +95,14 @@ public final class CommonOptions {
     private GenConfig resolve(boolean requireUrl) {
         refusePasswordInUrlFlag(url);
         Map<String, String> flags = new HashMap<>();
-        put(flags, "url", url);
-        put(flags, "user", user);
-        put(flags, "password-env", passwordEnv);
-        put(flags, "password-file", passwordFile);
-        put(flags, "schema", schema);
-        put(flags, "classpath", classpath);
-        put(flags, "packages", packages);
-        put(flags, "dir", dir);
-        put(flags, "history-table", historyTable);
-        put(flags, "migrations-classpath", migrationsClasspath);
-        put(flags, "spring-profile", springProfile);
-        put(flags, "persistence-unit", persistenceUnit);
-        put(flags, "locations", locations == null ? null : String.join(",", locations));
+        for (OptionSpec option : self.options()) {
+            String key = option.longestName().substring("--".length());
+            if (!NOT_SETTINGS.contains(key)) {
+                Object value = option.getValue();
+                put(flags, key, value instanceof List<?> values ? String.join(",", values.stream().map(String::valueOf)
+                        .toList()) : (String) value);
+            }
+        }
         extra(flags);
         return ConfigResolver.resolve(flags, System.getenv(), config, Path.of("").toAbsolutePath(), requireUrl);
     }
@@ -102,8 +113,8 @@ public final class CommonOptions {
      * one: neither shows in the process list.
      */
     static void refusePasswordInUrlFlag(String url) {
-        if (dev.gen.run.Secrets.urlHasPassword(url)) {
-            throw new GenException("--url " + dev.gen.run.Secrets.redactUrl(url) + " carries a password, which every"
+        if (dev.gen.core.Secrets.urlHasPassword(url)) {
+            throw new GenException("--url " + dev.gen.core.Secrets.redactUrl(url) + " carries a password, which every"
                     + " user of this machine can read in the process list while gen runs. Remove it from --url and"
                     + " give it with GEN_PASSWORD, --password-env <VAR> or --password-file <path> (or password= in"
                     + " gen.properties, or in a URL set with GEN_URL or url= there).", ExitCodes.USAGE);

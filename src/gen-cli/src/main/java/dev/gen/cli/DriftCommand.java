@@ -2,8 +2,8 @@ package dev.gen.cli;
 
 import dev.gen.core.ExitCodes;
 import dev.gen.core.GenConfig;
+import dev.gen.core.Json;
 import dev.gen.core.Shadow;
-import dev.gen.diff.Change;
 import dev.gen.core.shadow.Adopter;
 import dev.gen.core.shadow.Drift;
 import java.io.PrintWriter;
@@ -94,10 +94,10 @@ final class DriftCommand implements Callable<Integer> {
     private static void print(PrintWriter out, Drift.Report report) {
         out.println("The target differs from what its " + report.applied() + " applied migration"
                 + (report.applied() == 1 ? "" : "s") + " build; to turn a database built from them into the target"
-                + " would take " + report.differences().size() + (report.differences().size() == 1 ? " change:"
+                + " would take " + report.entries().size() + (report.entries().size() == 1 ? " change:"
                 : " changes:"));
-        for (Change change : report.differences()) {
-            out.println("  - " + change.describe() + (report.destructive().contains(change)
+        for (Drift.Difference difference : report.entries()) {
+            out.println("  - " + difference.description() + (difference.destructive()
                     ? "  [the target lacks what the history built]" : ""));
         }
     }
@@ -109,12 +109,12 @@ final class DriftCommand implements Callable<Integer> {
         document.put("applied", report.applied());
         document.put("adopted", adopted);
         List<Object> differences = new ArrayList<>();
-        for (Change change : report.differences()) {
+        for (Drift.Difference difference : report.entries()) {
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("kind", HazardReport.kind(change));
-            entry.put("table", change.table() == null ? null : change.table().toString());
-            entry.put("description", change.describe());
-            entry.put("destructive", report.destructive().contains(change));
+            entry.put("kind", difference.kind());
+            entry.put("table", difference.table());
+            entry.put("description", difference.description());
+            entry.put("destructive", difference.destructive());
             differences.add(entry);
         }
         document.put("differences", differences);

@@ -1,8 +1,8 @@
 package dev.gen.cli;
 
 import dev.gen.core.GenConfig;
-import dev.gen.core.Migrations;
-import dev.gen.run.RunOptions;
+import dev.gen.core.MigrationCommands;
+import dev.gen.core.RunSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 
@@ -36,7 +36,7 @@ final class EmbeddedHistory implements AutoCloseable {
             GenConfig config = configured.withConnection(url, server.user(), null);
             // with locations (a library's package, say) they are the history, whether or not the directory exists
             boolean replayed = (!configured.locations().isEmpty() || Files.isDirectory(configured.migrationsDir()))
-                    && !Migrations.run(config, RunOptions.defaults()).applied().isEmpty();
+                    && !MigrationCommands.run(config, RunSettings.defaults()).migrations().isEmpty();
             return new EmbeddedHistory(server, config, replayed);
         } catch (RuntimeException | Error e) {
             server.close();

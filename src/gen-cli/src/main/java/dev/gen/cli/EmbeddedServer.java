@@ -1,17 +1,15 @@
 package dev.gen.cli;
 
 import dev.gen.core.ExitCodes;
+import dev.gen.core.FileTrees;
 import dev.gen.core.GenException;
+import dev.gen.core.Shadow;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL 16 started from Maven artifacts (zonky's binaries), for generating when no database is
@@ -52,7 +50,7 @@ final class EmbeddedServer implements AutoCloseable {
             return new EmbeddedServer(postgres, data);
         } catch (IOException | RuntimeException e) {
             if (data != null) {
-                deleteTree(data);
+                FileTrees.delete(data);
             }
             throw new GenException("No database is configured, and the embedded PostgreSQL gen starts instead did not"
                     + " start (" + e.getMessage() + "; its files are under " + cache + "). Point gen at a PostgreSQL"
@@ -63,8 +61,8 @@ final class EmbeddedServer implements AutoCloseable {
 
     /** Creates an empty database on this server and returns its JDBC URL (user {@link #user()}, no password). */
     String createDatabase(String name) {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + dev.gen.sql.Quote.ident(name));
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            Shadow.createDatabase(c, name);
         } catch (SQLException e) {
             throw new GenException("Cannot create the database " + name + " on the embedded PostgreSQL: "
                     + e.getMessage(), ExitCodes.CONNECTION, e);
@@ -83,18 +81,7 @@ final class EmbeddedServer implements AutoCloseable {
         } catch (IOException e) {
             // the server is gone with this process anyway
         } finally {
-            deleteTree(data);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // a leftover data directory in the cache does no harm and is never reused
+            FileTrees.delete(data);
         }
     }
 }

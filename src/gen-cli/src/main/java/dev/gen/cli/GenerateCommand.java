@@ -5,15 +5,15 @@ import dev.gen.core.GenConfig;
 import dev.gen.core.GenerateRequest;
 import dev.gen.core.GenerateResult;
 import dev.gen.core.Generator;
-import dev.gen.cache.ModelCache;
-import dev.gen.diff.DiffOptions;
-import dev.gen.model.QualifiedName;
+import dev.gen.core.Printable;
+import dev.gen.core.RenameResolver;
+import dev.gen.core.Renames;
+import dev.gen.core.Shadow;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,17 +165,17 @@ final class GenerateCommand implements Callable<Integer> {
     private int generate(GenConfig config, boolean json) {
         GenerateRequest.Mode mode = check ? GenerateRequest.Mode.CHECK
                 : dryRun ? GenerateRequest.Mode.DRY_RUN : GenerateRequest.Mode.WRITE;
-        GenerateRequest asked = new GenerateRequest(name == null ? "Check" : name, mode, timestamp,
-                allowDestructive, renames(config), pairs(backfills, "--backfill"), null,
-                ConsoleRenameResolver.forTerminal());
+        GenerateRequest asked = GenerateRequest.of(name == null ? "Check" : name, mode, timestamp,
+                allowDestructive, null, null).withRenames(renames(), config)
+                .withBackfills(pairs(backfills, "--backfill")).withRenameResolver(RenameResolver.forTerminal());
         GenerateRequest request = allowPending ? asked.allowingPending() : asked;
-        ModelCache cache = noCache ? ModelCache.disabled() : ModelCache.in(Path.of(CACHE_DIRECTORY));
+        Path cache = noCache ? null : Path.of(CACHE_DIRECTORY);
         GenerateResult result = fromHistory
                 ? EmbeddedShadow.withFallback(config, shadow.resolve(common), spec.commandLine().getErr(),
-                        url -> dev.gen.core.Shadow.generateFromHistory(config, request, cache, url))
+                        url -> Shadow.generateFromHistory(config, request, cache, url))
                 : Generator.generate(config, request, cache);
         result.warnings().forEach(warning -> spec.commandLine().getErr().println("gen: warning: "
-                + dev.gen.core.Printable.of(warning)));
+                + Printable.of(warning)));
         if (timings || "1".equals(System.getenv("GEN_TIMINGS"))) {
             printTimings(result);
         }
@@ -184,7 +184,7 @@ final class GenerateCommand implements Callable<Integer> {
             String file = result.file() == null ? null : result.file().toString();
             String migration = result.file() == null ? name
                     : result.file().getFileName().toString().replaceFirst("\\.java$", "");
-            out.print(HazardReport.json(migration, file, result.plan(), result.refusals()));
+            out.print(result.jsonReport(migration, file));
             out.flush();
             return mode == GenerateRequest.Mode.CHECK && result.hasChanges() ? ExitCodes.PENDING_CHANGES : ExitCodes.OK;
         }
@@ -198,7 +198,7 @@ final class GenerateCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-        Summary.print(out, result.plan(), result.refusals());
+        result.summaryLines().forEach(out::println);
         if (mode == GenerateRequest.Mode.CHECK) {
             out.println("The entities and the database differ: run gen migration:generate <Name> to write a migration.");
             if (!result.refusals().isEmpty()) {
@@ -218,7 +218,7 @@ final class GenerateCommand implements Callable<Integer> {
         result.timings().asMap().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(phase -> line.append(' ').append(phase.getKey()).append('=').append(phase.getValue()));
         line.append(" introspection-round-trips=").append(result.introspectionQueries());
-        line.append(" steps=").append(result.plan().steps().size());
+        line.append(" steps=").append(result.changeCount());
         ProcessHandle.current().info().startInstant().ifPresent(started ->
                 line.append(" since-jvm-start=").append(Duration.between(started, Instant.now()).toMillis()));
         PrintWriter err = spec.commandLine().getErr();
@@ -226,38 +226,28 @@ final class GenerateCommand implements Callable<Integer> {
         err.flush();
     }
 
-    private DiffOptions renames(GenConfig config) {
-        Map<QualifiedName, QualifiedName> tables = new LinkedHashMap<>();
-        pairs(tableRenames, "--rename-table").forEach((from, to) ->
-                tables.put(qualify(from, config), qualify(to, config)));
-        Map<QualifiedName, Map<String, String>> columns = new HashMap<>();
+    /** The confirmed renames as written; the table of a column or label must be named. */
+    private Renames renames() {
+        Map<String, String> tables = pairs(tableRenames, "--rename-table");
+        Map<String, Map<String, String>> columns = new LinkedHashMap<>();
         pairs(renames, "--rename").forEach((from, to) -> {
             int dot = from.lastIndexOf('.');
             if (dot <= 0) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--rename " + from + "=" + to + " must name the table: --rename users.nick=nickname");
             }
-            QualifiedName table = qualify(from.substring(0, dot), config);
-            table = tables.getOrDefault(table, table);
-            columns.computeIfAbsent(table, t -> new HashMap<>()).put(from.substring(dot + 1), to);
+            columns.computeIfAbsent(from.substring(0, dot), t -> new LinkedHashMap<>()).put(from.substring(dot + 1), to);
         });
-        Map<QualifiedName, Map<String, String>> labels = new HashMap<>();
+        Map<String, Map<String, String>> labels = new LinkedHashMap<>();
         pairs(enumValueRenames, "--rename-enum-value").forEach((from, to) -> {
             int dot = from.lastIndexOf('.');
             if (dot <= 0) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--rename-enum-value " + from
                         + "=" + to + " must name the enum type: --rename-enum-value status.BANNED=BLOCKED");
             }
-            labels.computeIfAbsent(qualify(from.substring(0, dot), config), t -> new HashMap<>())
-                    .put(from.substring(dot + 1), to);
+            labels.computeIfAbsent(from.substring(0, dot), t -> new LinkedHashMap<>()).put(from.substring(dot + 1), to);
         });
-        return new DiffOptions(tables, columns, labels);
-    }
-
-    private static QualifiedName qualify(String table, GenConfig config) {
-        int dot = table.indexOf('.');
-        return dot < 0 ? QualifiedName.of(config.defaultSchema(), table)
-                : QualifiedName.of(table.substring(0, dot), table.substring(dot + 1));
+        return new Renames(tables, columns, labels);
     }
 
     private Map<String, String> pairs(List<String> values, String option) {

@@ -1,15 +1,11 @@
 package dev.gen.cli;
 
 import dev.gen.core.ExitCodes;
-import dev.gen.core.GenException;
-import dev.gen.run.LockTimeoutException;
-import dev.gen.run.MigrationException;
-import dev.gen.run.MigrationFailedException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
 
-/** The {@code gen} command line: a thin layer over {@link dev.gen.api}. */
+/** The {@code gen} command line: a thin layer over the façade, {@link dev.gen.core}. */
 public final class Main {
 
     // Held strongly so that the level set here is not lost when the logger is collected.
@@ -90,22 +86,10 @@ public final class Main {
     }
 
     static int exitCode(Throwable e) {
-        if (e instanceof GenException gen) {
-            return gen.exitCode();
-        }
-        if (e instanceof CommandLine.ParameterException || e instanceof dev.gen.emit.EmitUsageException) {
+        if (e instanceof CommandLine.ParameterException) {
             return ExitCodes.USAGE;
         }
-        if (e instanceof LockTimeoutException || e instanceof dev.gen.run.LockLostException) {
-            return ExitCodes.LOCK_TIMEOUT;
-        }
-        if (e instanceof MigrationFailedException) {
-            return ExitCodes.MIGRATION_FAILED;
-        }
-        if (e instanceof MigrationException) {
-            return ExitCodes.MIGRATIONS;
-        }
-        return ExitCodes.INTERNAL;
+        return ExitCodes.of(e);
     }
 
     private static String message(Throwable e) {

@@ -1,9 +1,7 @@
 package dev.gen.cli;
 
 import dev.gen.core.ExitCodes;
-import dev.gen.core.Migrations;
-import dev.gen.run.RepairResult;
-import dev.gen.run.RunOptions;
+import dev.gen.core.MigrationCommands;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,10 +23,10 @@ final class RepairCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RepairResult result = Migrations.repair(common.resolve(), runOptions.apply(RunOptions.defaults()));
+        MigrationCommands.Repaired result = MigrationCommands.repair(common.resolve(), runOptions.settings());
         result.removedFailed().forEach(id -> spec.commandLine().getOut().println("Removed failed record of " + id));
-        result.realignedChecksums().forEach(id -> spec.commandLine().getOut().println("Accepted the checksum of " + id));
-        if (result.removedFailed().isEmpty() && result.realignedChecksums().isEmpty()) {
+        result.acceptedChecksums().forEach(id -> spec.commandLine().getOut().println("Accepted the checksum of " + id));
+        if (result.removedFailed().isEmpty() && result.acceptedChecksums().isEmpty()) {
             spec.commandLine().getOut().println("Nothing to repair.");
         }
         return ExitCodes.OK;

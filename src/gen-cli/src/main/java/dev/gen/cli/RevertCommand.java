@@ -1,11 +1,10 @@
 package dev.gen.cli;
 
 import dev.gen.core.ExitCodes;
-import dev.gen.core.Migrations;
-import dev.gen.run.ExecutedMigration;
-import dev.gen.run.RevertResult;
-import dev.gen.run.RunOptions;
+import dev.gen.core.MigrationCommands;
+import dev.gen.core.RunSettings;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,15 +43,15 @@ final class RevertCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--count and --to both choose what to revert: give only one of them.");
         }
-        RunOptions options = runOptions.apply(RunOptions.defaults());
-        RevertResult result = target != null
-                ? Migrations.revertTo(common.resolve(), options, MigrationRef.version(target))
-                : Migrations.revert(common.resolve(), options, count);
+        RunSettings settings = runOptions.settings();
+        List<MigrationCommands.Executed> reverted = target != null
+                ? MigrationCommands.revertTo(common.resolve(), settings, MigrationRef.version(target))
+                : MigrationCommands.revert(common.resolve(), settings, count);
         PrintWriter out = spec.commandLine().getOut();
-        if (result.reverted().isEmpty()) {
+        if (reverted.isEmpty()) {
             out.println("Nothing to revert: no migration is applied.");
         }
-        for (ExecutedMigration migration : result.reverted()) {
+        for (MigrationCommands.Executed migration : reverted) {
             out.println("Reverted " + migration.id() + " (" + migration.executionMs() + " ms)");
         }
         return ExitCodes.OK;

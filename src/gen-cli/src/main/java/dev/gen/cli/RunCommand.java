@@ -1,10 +1,8 @@
 package dev.gen.cli;
 
 import dev.gen.core.ExitCodes;
-import dev.gen.core.Migrations;
-import dev.gen.run.ExecutedMigration;
-import dev.gen.run.RunOptions;
-import dev.gen.run.RunResult;
+import dev.gen.core.MigrationCommands;
+import dev.gen.core.RunSettings;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,14 +36,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunOptions options = runOptions.apply(RunOptions.defaults()).withOutOfOrder(outOfOrder).withFake(fake)
+        RunSettings settings = runOptions.settings().withOutOfOrder(outOfOrder).withFake(fake)
                 .withTarget(MigrationRef.version(target));
-        RunResult result = Migrations.run(common.resolve(), options);
+        MigrationCommands.Applied result = MigrationCommands.run(common.resolve(), settings);
         PrintWriter out = spec.commandLine().getOut();
-        if (result.applied().isEmpty()) {
+        if (result.migrations().isEmpty()) {
             out.println("No pending migrations: the database is up to date.");
         }
-        for (ExecutedMigration migration : result.applied()) {
+        for (MigrationCommands.Executed migration : result.migrations()) {
             out.println((result.recordedOnly() ? "Recorded " : "Applied ") + migration.id()
                     + (result.recordedOnly() ? "" : " (" + migration.executionMs() + " ms)"));
         }

@@ -1,12 +1,6 @@
 package dev.gen.cli;
 
-import dev.gen.core.GenException;
-import dev.gen.core.ExitCodes;
-import dev.gen.run.RunOptions;
-import dev.gen.run.TransactionMode;
-import dev.gen.sql.Durations;
-import java.time.Duration;
-import java.util.Locale;
+import dev.gen.core.RunSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,8 +28,9 @@ final class RunOptionsMixin {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    RunOptions apply(RunOptions options) {
-        RunOptions result = options;
+    /** The runner's settings these flags give, each checked now, before anything connects. */
+    RunSettings settings() {
+        RunSettings result = RunSettings.defaults();
         if (command != null) {
             result = result.withNotices(line -> {
                 command.commandLine().getErr().println("gen: " + line);
@@ -43,36 +38,17 @@ final class RunOptionsMixin {
             });
         }
         if (lockWait != null) {
-            result = result.withLockWait(parseDuration(lockWait));
+            result = result.withLockWait(lockWait);
         }
         if (dbLockTimeout != null) {
-            result = result.withLockTimeout(postgresDuration("--db-lock-timeout", dbLockTimeout));
+            result = result.withLockTimeout("--db-lock-timeout", dbLockTimeout);
         }
         if (statementTimeout != null) {
-            result = result.withStatementTimeout(postgresDuration("--statement-timeout", statementTimeout));
+            result = result.withStatementTimeout("--statement-timeout", statementTimeout);
         }
         if (transaction != null) {
-            try {
-                result = result.withTransactionMode(TransactionMode.valueOf(transaction.toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new GenException("--transaction takes each, all or none, not " + transaction + ".",
-                        ExitCodes.USAGE);
-            }
+            result = result.withTransaction("--transaction", transaction);
         }
         return result;
-    }
-
-    /** A value PostgreSQL takes for lock_timeout and statement_timeout, checked before anything connects. */
-    static String postgresDuration(String option, String text) {
-        if (!Durations.isPostgres(text)) {
-            throw new GenException(option + " '" + text + "' is not a PostgreSQL duration: write "
-                    + Durations.POSTGRES_FORM + ", e.g. 10s or 15min; 0 means no limit.", ExitCodes.USAGE);
-        }
-        return text.trim();
-    }
-
-    static Duration parseDuration(String text) {
-        return Durations.parseWait(text).orElseThrow(() -> new GenException("Cannot read the duration '" + text
-                + "': write " + Durations.WAIT_FORM + ".", ExitCodes.USAGE));
     }
 }

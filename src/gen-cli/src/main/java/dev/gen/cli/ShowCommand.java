@@ -1,10 +1,10 @@
 package dev.gen.cli;
 
 import dev.gen.core.ExitCodes;
-import dev.gen.core.Migrations;
-import dev.gen.run.MigrationState;
-import dev.gen.run.MigrationStatus;
-import dev.gen.run.RunOptions;
+import dev.gen.core.MigrationCommands;
+import dev.gen.core.MigrationCommands.State;
+import dev.gen.core.MigrationCommands.Status;
+import dev.gen.core.RunSettings;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -30,17 +30,17 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<MigrationStatus> statuses = Migrations.status(common.resolve(), RunOptions.defaults());
+        List<Status> statuses = MigrationCommands.status(common.resolve(), RunSettings.defaults());
         PrintWriter out = spec.commandLine().getOut();
         if (statuses.isEmpty()) {
             out.println("No migrations.");
         }
         boolean trouble = false;
         // With several locations, each line says which one the migration comes from.
-        boolean several = statuses.stream().map(MigrationStatus::location).filter(java.util.Objects::nonNull)
+        boolean several = statuses.stream().map(Status::location).filter(java.util.Objects::nonNull)
                 .distinct().count() > 1;
-        for (MigrationStatus status : statuses) {
-            String mark = status.state() == MigrationState.APPLIED ? "[X]" : status.state() == MigrationState.PENDING ? "[ ]" : "[!]";
+        for (Status status : statuses) {
+            String mark = status.state() == State.APPLIED ? "[X]" : status.state() == State.PENDING ? "[ ]" : "[!]";
             String detail = switch (status.state()) {
                 case APPLIED -> "applied " + WHEN.format(status.appliedAt());
                 case PENDING -> "pending";
@@ -51,7 +51,7 @@ final class ShowCommand implements Callable<Integer> {
                         + ", but its source is missing";
                 case FAILED -> "FAILED part-way; fix the database, then run gen migration:repair";
             };
-            trouble |= status.state() != MigrationState.APPLIED && status.state() != MigrationState.PENDING;
+            trouble |= status.state() != State.APPLIED && status.state() != State.PENDING;
             out.println(mark + " " + status.id() + "  " + detail
                     + (several && status.location() != null ? "  (" + status.location() + ")" : ""));
         }

@@ -1,8 +1,8 @@
 package dev.gen.cli;
 
-import dev.gen.cache.ModelCache;
 import dev.gen.core.ExitCodes;
 import dev.gen.core.GenConfig;
+import dev.gen.core.Json;
 import dev.gen.core.Shadow;
 import dev.gen.core.shadow.VerifyReport;
 import java.io.PrintWriter;
@@ -65,7 +65,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private int verify(GenConfig config, boolean json) {
-        ModelCache cache = noCache ? ModelCache.disabled() : ModelCache.in(Path.of(GenerateCommand.CACHE_DIRECTORY));
+        Path cache = noCache ? null : Path.of(GenerateCommand.CACHE_DIRECTORY);
         VerifyReport report = EmbeddedShadow.withFallback(config, shadow.resolve(common), spec.commandLine().getErr(),
                 url -> Shadow.verify(config, names, cache, url));
         PrintWriter out = spec.commandLine().getOut();

@@ -32,4 +32,27 @@ public final class ExitCodes {
 
     private ExitCodes() {
     }
+
+    /**
+     * The exit code of a failure that reached a front end: a {@link GenException}'s own, the runner's by kind,
+     * {@link #INTERNAL} for anything gen did not expect (a bug). A front end's own usage errors come first.
+     */
+    public static int of(Throwable failure) {
+        if (failure instanceof GenException gen) {
+            return gen.exitCode();
+        }
+        if (failure instanceof dev.gen.emit.EmitUsageException) {
+            return USAGE;
+        }
+        if (failure instanceof dev.gen.run.LockTimeoutException || failure instanceof dev.gen.run.LockLostException) {
+            return LOCK_TIMEOUT;
+        }
+        if (failure instanceof dev.gen.run.MigrationFailedException) {
+            return MIGRATION_FAILED;
+        }
+        if (failure instanceof dev.gen.run.MigrationException) {
+            return MIGRATIONS;
+        }
+        return INTERNAL;
+    }
 }

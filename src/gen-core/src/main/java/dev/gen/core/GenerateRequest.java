@@ -47,6 +47,18 @@ public record GenerateRequest(String name, Mode mode, Long timestampMillis, bool
         this(name, mode, timestampMillis, allowDestructive, renames, backfills, clock, renameResolver, false);
     }
 
+    /** A request as the command line builds it; the renames come with {@link #withRenames(Renames, GenConfig)}. */
+    public static GenerateRequest of(String name, Mode mode, Long timestampMillis, boolean allowDestructive,
+            Map<String, String> backfills, RenameResolver renameResolver) {
+        return new GenerateRequest(name, mode, timestampMillis, allowDestructive, null, backfills, null,
+                renameResolver);
+    }
+
+    /** The renames confirmed on the command line, with unqualified names in the configuration's default schema. */
+    public GenerateRequest withRenames(Renames newRenames, GenConfig config) {
+        return withRenames(newRenames.options(config.defaultSchema()));
+    }
+
     public GenerateRequest allowingPending() {
         return new GenerateRequest(name, mode, timestampMillis, allowDestructive, renames, backfills, clock,
                 renameResolver, true);

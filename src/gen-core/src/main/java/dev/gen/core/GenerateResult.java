@@ -32,4 +32,19 @@ public record GenerateResult(Plan plan, Path file, String source, Timings timing
     public boolean hasChanges() {
         return !plan.isEmpty();
     }
+
+    /** How many changes the plan holds. */
+    public int changeCount() {
+        return plan.steps().size();
+    }
+
+    /** The console list of changes ({@link ChangeSummary}), with the guard's verdicts under {@code --check}. */
+    public java.util.List<String> summaryLines() {
+        return ChangeSummary.lines(plan, refusals);
+    }
+
+    /** The {@code --format json} document ({@link HazardReport}); {@code file} null when nothing was written. */
+    public String jsonReport(String migration, String file) {
+        return HazardReport.json(migration, file, plan, refusals);
+    }
 }

@@ -68,6 +68,16 @@ public final class Generator {
      * entity classes and settings are exactly those of an earlier run (no scan, no Hibernate boot), and storing it
      * there otherwise.
      */
+    /** As {@link #generate(GenConfig, GenerateRequest, ModelCache)}, with the cache in {@code cacheDirectory}. */
+    public static GenerateResult generate(GenConfig config, GenerateRequest request, java.nio.file.Path cacheDirectory) {
+        return generate(config, request, cache(cacheDirectory));
+    }
+
+    /** The desired-schema cache in {@code directory}, or none when it is null ({@code --no-cache}). */
+    static ModelCache cache(java.nio.file.Path directory) {
+        return directory == null ? ModelCache.disabled() : ModelCache.in(directory);
+    }
+
     public static GenerateResult generate(GenConfig config, GenerateRequest request, ModelCache cache) {
         if (request.mode() == GenerateRequest.Mode.WRITE || request.mode() == GenerateRequest.Mode.DRY_RUN) {
             Names.requireValid(request.name());

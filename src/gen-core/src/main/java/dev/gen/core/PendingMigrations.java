@@ -1,13 +1,9 @@
 package dev.gen.core;
 
-import dev.gen.model.QualifiedName;
-import dev.gen.pg.Sql;
+import dev.gen.run.HistoryTable;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,8 +15,6 @@ import java.util.TreeSet;
  * unless the user asks to generate anyway ({@code --allow-pending}), when it is a warning.
  */
 final class PendingMigrations {
-
-    private static final String UNDEFINED_TABLE = "42P01";
 
     private PendingMigrations() {
     }
@@ -49,20 +43,11 @@ final class PendingMigrations {
         if (files.isEmpty()) {
             return Optional.empty();
         }
-        Set<String> applied = new HashSet<>();
-        String history = Sql.ident(QualifiedName.of(config.defaultSchema(), config.historyTable()));
-        // One round trip: read the history and take "no such table" (42P01) for "nothing applied yet", rather than
-        // asking first whether the table exists. The connection is in auto-commit mode here, so the failed
-        // statement leaves nothing behind.
-        try (PreparedStatement versions = connection.prepareStatement("SELECT version FROM " + history);
-                ResultSet rows = versions.executeQuery()) {
-            while (rows.next()) {
-                applied.add(rows.getString(1));
-            }
+        Set<String> applied;
+        try {
+            applied = HistoryTable.recordedVersions(connection, config.defaultSchema(), config.historyTable());
         } catch (SQLException e) {
-            if (!UNDEFINED_TABLE.equals(e.getSQLState())) {
-                return Optional.empty(); // a history table of another shape: the runner will say what is wrong
-            }
+            return Optional.empty(); // a history table of another shape: the runner will say what is wrong
         }
         List<String> pending = files.stream().filter(name -> !applied.contains(version(name))).toList();
         if (pending.isEmpty()) {

@@ -15,4 +15,9 @@ public interface RenameResolver {
      * @return true when the user confirms the rename
      */
     boolean confirm(String question, RenameCandidate candidate);
+
+    /** A resolver for this process's terminal, or null when there is none (a pipe, CI): then gen refuses. */
+    static RenameResolver forTerminal() {
+        return ConsoleRenameResolver.forTerminal();
+    }
 }

@@ -9,6 +9,11 @@ public final class Secrets {
     private Secrets() {
     }
 
+    /** Whether a JDBC URL carries a password (in its user-info part or as a parameter). */
+    public static boolean urlHasPassword(String url) {
+        return dev.gen.run.Secrets.urlHasPassword(url);
+    }
+
     public static String redactUrl(String url) {
         return dev.gen.run.Secrets.redactUrl(url);
     }

@@ -23,6 +23,30 @@ public record SeedRequest(Path file, boolean migrate, ExistingRows existing, Run
         runOptions = runOptions == null ? RunOptions.defaults() : runOptions;
     }
 
+    /**
+     * A request as the command line gives it: {@code existing} is {@code skip} (also when null) or {@code refuse}, in
+     * any case; {@code flag} names it in the error.
+     */
+    public static SeedRequest of(Path file, boolean migrate, String flag, String existing) {
+        return new SeedRequest(file, migrate, existingRows(flag, existing), RunOptions.defaults());
+    }
+
+    /** The runner's settings for the migrations and the lock. */
+    public SeedRequest with(RunSettings settings) {
+        return new SeedRequest(file, migrate, existing, settings.options());
+    }
+
+    private static ExistingRows existingRows(String flag, String existing) {
+        if (existing == null) {
+            return ExistingRows.SKIP;
+        }
+        try {
+            return ExistingRows.valueOf(existing.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new GenException(flag + " takes skip or refuse, not " + existing + ".", ExitCodes.USAGE);
+        }
+    }
+
     public static SeedRequest of(Path file) {
         return new SeedRequest(file, true, ExistingRows.SKIP, RunOptions.defaults());
     }

@@ -37,6 +37,11 @@ public final class Seeder {
     }
 
     /** As {@link #seed(GenConfig, SeedRequest)}; {@code cache} speeds up the up-to-date check as for generate. */
+    /** As {@link #seed(GenConfig, SeedRequest, ModelCache)}, with the cache in {@code cacheDirectory}. */
+    public static SeedResult seed(GenConfig config, SeedRequest request, java.nio.file.Path cacheDirectory) {
+        return seed(config, request, Generator.cache(cacheDirectory));
+    }
+
     public static SeedResult seed(GenConfig config, SeedRequest request, ModelCache cache) {
         Path file = request.file();
         String shown = file.toString();

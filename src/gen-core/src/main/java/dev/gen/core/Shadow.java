@@ -25,6 +25,28 @@ public final class Shadow {
         return dev.gen.core.shadow.FromHistory.generate(config, request, cache, ShadowServer.forTarget(config, shadowUrl));
     }
 
+    /** As {@link #generateFromHistory(GenConfig, GenerateRequest, ModelCache, String)}, caching in a directory. */
+    public static GenerateResult generateFromHistory(GenConfig config, GenerateRequest request,
+            java.nio.file.Path cacheDirectory, String shadowUrl) {
+        return generateFromHistory(config, request, Generator.cache(cacheDirectory), shadowUrl);
+    }
+
+    /** As {@link #verify(GenConfig, List, ModelCache, String)}, with the cache in {@code cacheDirectory} (or none). */
+    public static VerifyReport verify(GenConfig config, List<String> names, java.nio.file.Path cacheDirectory,
+            String shadowUrl) {
+        return verify(config, names, Generator.cache(cacheDirectory), shadowUrl);
+    }
+
+    /**
+     * Creates the empty database {@code name} through {@code maintenance}, a connection to another database of the
+     * same server (an embedded server's {@code postgres}, say).
+     */
+    public static void createDatabase(java.sql.Connection maintenance, String name) throws java.sql.SQLException {
+        try (java.sql.Statement statement = maintenance.createStatement()) {
+            statement.execute("CREATE DATABASE " + dev.gen.sql.Quote.ident(name));
+        }
+    }
+
     /** {@code migration:verify}: the named migrations, or those the target has not applied. */
     public static VerifyReport verify(GenConfig config, List<String> names, ModelCache cache, String shadowUrl) {
         return Verifier.verify(config, ShadowServer.forTarget(config, shadowUrl), names, cache);

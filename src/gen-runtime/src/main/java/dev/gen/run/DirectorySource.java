@@ -52,7 +52,7 @@ final class DirectorySource implements MigrationSource {
         try {
             return loadCompiled(named, classes);
         } finally {
-            deleteRecursively(classes);
+            FileTrees.delete(classes);
         }
     }
 
@@ -179,14 +179,6 @@ final class DirectorySource implements MigrationSource {
                     .collect(Collectors.toMap(n -> n.substring(n.lastIndexOf('.') + 1), n -> n, (a, b) -> a));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // A leftover temporary directory does no harm.
         }
     }
 }

@@ -7,13 +7,19 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The table that records applied migrations. Its name is configurable and always quoted; every value is bound.
- * Methods run on the caller's connection and transaction.
+ * Methods run on the caller's connection and transaction. Every statement about the table is written here, also the
+ * one the generator reads ({@link #recordedVersions}).
  */
-final class HistoryTable {
+public final class HistoryTable {
+
+    /** SQLSTATE undefined_table. */
+    private static final String UNDEFINED_TABLE = "42P01";
 
     private final String schema;
     private final String table;
@@ -108,6 +114,26 @@ final class HistoryTable {
             }
         }
         return rows;
+    }
+
+    /**
+     * The versions recorded in {@code schema.table}, in one round trip: "no such table" counts as nothing recorded
+     * yet, rather than asking first whether the table exists. On a connection in auto-commit mode the failed
+     * statement leaves nothing behind; any other failure (a table of another shape) is thrown.
+     */
+    public static Set<String> recordedVersions(Connection c, String schema, String table) throws SQLException {
+        Set<String> versions = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT version FROM " + Sql.qualified(schema, table));
+                ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                versions.add(r.getString(1));
+            }
+        } catch (SQLException e) {
+            if (!UNDEFINED_TABLE.equals(e.getSQLState())) {
+                throw e;
+            }
+        }
+        return versions;
     }
 
     /** Whether a record of this version exists, as committed now (re-checked under the work lock). */

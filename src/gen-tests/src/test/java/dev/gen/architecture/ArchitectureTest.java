@@ -130,6 +130,32 @@ class ArchitectureTest {
         assertEquals(Set.of(), violations, () -> "gen-runtime reaches beyond the JDK:\n" + String.join("\n", violations));
     }
 
+    /** The packages a front end may reach of gen's: the façade and its shadow-database part. */
+    static final Set<String> FACADE = Set.of("dev.gen.core", "dev.gen.core.shadow");
+
+    /**
+     * The command line speaks to the façade alone: besides itself, picocli, the embedded server's library and the
+     * JDK, {@code dev.gen.cli} reaches only {@link #FACADE}, never the runtime, the plan or the model directly.
+     */
+    @Test
+    void theCommandLineSpeaksOnlyToTheFacade() {
+        Set<String> violations = new TreeSet<>();
+        for (JavaClass type : classes) {
+            if (!"cli".equals(genPackage(type))) {
+                continue;
+            }
+            for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
+                JavaClass target = dependency.getTargetClass();
+                String to = genPackage(target);
+                JavaClass base = target.isArray() ? target.getBaseComponentType() : target;
+                if (to != null && !to.equals("cli") && !FACADE.contains(base.getPackageName())) {
+                    violations.add(dependency.getDescription());
+                }
+            }
+        }
+        assertEquals(Set.of(), violations, () -> "dev.gen.cli goes past the façade:\n" + String.join("\n", violations));
+    }
+
     /** jdeps, the JDK's own tool, on gen-runtime's classes: the modules a user's JVM needs for it. */
     @Test
     void jdepsFindsOnlyJavaBaseSqlAndLogging() {

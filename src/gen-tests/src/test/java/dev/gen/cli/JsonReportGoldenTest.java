@@ -3,6 +3,7 @@ package dev.gen.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gen.core.HazardReport;
 import dev.gen.diff.Change;
 import dev.gen.model.Check;
 import dev.gen.model.Column;

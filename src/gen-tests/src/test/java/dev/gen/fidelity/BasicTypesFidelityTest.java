@@ -4,33 +4,13 @@ import static dev.gen.fidelity.Corpus.sources;
 import static dev.gen.fidelity.Corpus.spec;
 
 import dev.gen.fidelity.Corpus.Spec;
-import dev.gen.testing.FidelityHarness;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Basic types, enums, converters and column attributes: gen's migration equals Hibernate's export. */
-class BasicTypesFidelityTest {
+class BasicTypesFidelityTest extends FidelitySuite implements FidelitySuite.RoundTrips {
 
-    static FidelityHarness harness;
-
-    @BeforeAll
-    static void start() {
-        harness = new FidelityHarness("basic");
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("models")
-    void roundTrip(Spec spec) {
-        harness.roundTrip(harness.model(spec.name(), spec.sources(), spec.settings(),
-                spec.schemas().toArray(String[]::new)));
+    BasicTypesFidelityTest() {
+        super("basic");
     }
 
     static Stream<Spec> models() {

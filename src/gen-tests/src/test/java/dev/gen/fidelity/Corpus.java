@@ -28,6 +28,19 @@ final class Corpus {
         }
     }
 
+    /** A model's evolution: v1 migrated to v2, reverted to v1 when {@code reversible}, with these backfills. */
+    record Pair(String name, Spec v1, Spec v2, boolean reversible, Map<String, String> backfills) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** A reversible evolution that needs no backfill. */
+    static Pair pair(String name, Spec v1, Spec v2) {
+        return new Pair(name, v1, v2, true, Map.of());
+    }
+
     static Spec spec(String name, Map<String, String> sources) {
         return new Spec(name, sources, Map.of(), List.of("public"));
     }

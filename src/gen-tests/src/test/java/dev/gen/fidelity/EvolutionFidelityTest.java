@@ -1,51 +1,23 @@
 package dev.gen.fidelity;
 
+import static dev.gen.fidelity.Corpus.pair;
 import static dev.gen.fidelity.Corpus.sources;
 import static dev.gen.fidelity.Corpus.spec;
 
+import dev.gen.fidelity.Corpus.Pair;
 import dev.gen.fidelity.Corpus.Spec;
-import dev.gen.testing.FidelityHarness;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Evolution pairs: the database Hibernate exports from v1, gen's migration to v2, and the catalog must equal
  * v2's export; generating again finds nothing; reverting gives back v1's export.
  */
-class EvolutionFidelityTest {
+class EvolutionFidelityTest extends FidelitySuite implements FidelitySuite.Evolutions {
 
-    static FidelityHarness harness;
-
-    @BeforeAll
-    static void start() {
-        harness = new FidelityHarness("evolve");
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
-
-    record Pair(String name, Spec v1, Spec v2, boolean reversible, Map<String, String> backfills) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("pairs")
-    void evolve(Pair pair) {
-        FidelityHarness.Model v1 = harness.model(pair.name() + "_v1", pair.v1().sources(), pair.v1().settings(),
-                pair.v1().schemas().toArray(String[]::new));
-        FidelityHarness.Model v2 = harness.model(pair.name() + "_v2", pair.v2().sources(), pair.v2().settings(),
-                pair.v2().schemas().toArray(String[]::new));
-        harness.evolve(v1, v2, pair.reversible(), pair.backfills());
+    EvolutionFidelityTest() {
+        super("evolve");
     }
 
     static Spec product(String... classes) {
@@ -54,10 +26,6 @@ class EvolutionFidelityTest {
 
     static String entity(String fields) {
         return "@Entity\npublic class Product {\n    @Id Long id;\n" + fields + "\n}\n";
-    }
-
-    static Pair pair(String name, Spec v1, Spec v2) {
-        return new Pair(name, v1, v2, true, Map.of());
     }
 
     static final String CATEGORY = "@Entity\npublic class Category { @Id Long id; String title; }\n";

@@ -4,33 +4,13 @@ import static dev.gen.fidelity.Corpus.sources;
 import static dev.gen.fidelity.Corpus.spec;
 
 import dev.gen.fidelity.Corpus.Spec;
-import dev.gen.testing.FidelityHarness;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Identifiers, associations, embeddables, collections, secondary tables and inheritance. */
-class MappingFidelityTest {
+class MappingFidelityTest extends FidelitySuite implements FidelitySuite.RoundTrips {
 
-    static FidelityHarness harness;
-
-    @BeforeAll
-    static void start() {
-        harness = new FidelityHarness("mapping");
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("models")
-    void roundTrip(Spec spec) {
-        harness.roundTrip(harness.model(spec.name(), spec.sources(), spec.settings(),
-                spec.schemas().toArray(String[]::new)));
+    MappingFidelityTest() {
+        super("mapping");
     }
 
     static Stream<Spec> models() {

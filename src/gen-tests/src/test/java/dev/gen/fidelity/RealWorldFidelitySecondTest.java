@@ -1,5 +1,6 @@
 package dev.gen.fidelity;
 
+import static dev.gen.fidelity.Corpus.pair;
 import static dev.gen.fidelity.Corpus.sources;
 import static dev.gen.fidelity.Corpus.spec;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +13,7 @@ import dev.gen.core.GenerateRequest;
 import dev.gen.core.GenerateResult;
 import dev.gen.core.Generator;
 import dev.gen.core.Migrations;
+import dev.gen.fidelity.Corpus.Pair;
 import dev.gen.fidelity.Corpus.Spec;
 import dev.gen.run.RunOptions;
 import dev.gen.testing.CatalogSnapshot;
@@ -21,53 +23,22 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A second sweep of models written the way applications write them: an identity/IAM model shaped like
  * Keycloak's, a CMS/blog, an inventory/ERP model, a model full of Hibernate-specific annotations, one-to-one
  * key variants and a feature-flag model full of defaults and FK options; plus the evolutions such models go through. Same oracle as {@link RealWorldFidelityTest}.
  */
-class RealWorldFidelitySecondTest {
+class RealWorldFidelitySecondTest extends FidelitySuite implements FidelitySuite.RoundTrips, FidelitySuite.Evolutions {
 
-    static FidelityHarness harness;
-
-    @BeforeAll
-    static void start() {
-        harness = new FidelityHarness("realworld2");
+    RealWorldFidelitySecondTest() {
+        super("realworld2");
     }
 
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("models")
-    void roundTrip(Spec spec) {
-        harness.roundTrip(harness.model(spec.name(), spec.sources(), spec.settings(),
-                spec.schemas().toArray(String[]::new)));
-    }
-
-    record Pair(String name, Spec v1, Spec v2, boolean reversible, Map<String, String> backfills) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("pairs")
-    void evolve(Pair pair) {
-        FidelityHarness.Model v1 = harness.model("rw2_" + pair.name() + "_v1", pair.v1().sources(),
-                pair.v1().settings(), pair.v1().schemas().toArray(String[]::new));
-        FidelityHarness.Model v2 = harness.model("rw2_" + pair.name() + "_v2", pair.v2().sources(),
-                pair.v2().settings(), pair.v2().schemas().toArray(String[]::new));
-        harness.evolve(v1, v2, pair.reversible(), pair.backfills());
+    @Override
+    public String modelPrefix() {
+        return "rw2_";
     }
 
     // ------------------------------------------------------------------------------------ identity / IAM
@@ -701,10 +672,6 @@ class RealWorldFidelitySecondTest {
     }
 
     // ------------------------------------------------------------------------------------------- evolutions
-
-    static Pair pair(String name, Spec v1, Spec v2) {
-        return new Pair(name, v1, v2, true, Map.of());
-    }
 
     static Spec hib(String folder, String document) {
         return spec("hib", sources("rw2.hibev", HIB_TAGGABLE, folder, document, """

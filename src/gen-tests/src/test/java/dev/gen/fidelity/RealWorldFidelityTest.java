@@ -1,11 +1,13 @@
 package dev.gen.fidelity;
 
+import static dev.gen.fidelity.Corpus.pair;
 import static dev.gen.fidelity.Corpus.sources;
 import static dev.gen.fidelity.Corpus.spec;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gen.fidelity.Corpus.Pair;
 import dev.gen.fidelity.Corpus.Spec;
 import dev.gen.core.GenConfig;
 import dev.gen.core.GenException;
@@ -21,11 +23,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Entity models written the way application developers write them (PetClinic, a JHipster-style auditing model,
@@ -33,42 +31,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * every week. Each model goes through the whole fidelity oracle: round trip, adoption, and for pairs the
  * migration to v2's export and the revert to v1's.
  */
-class RealWorldFidelityTest {
+class RealWorldFidelityTest extends FidelitySuite implements FidelitySuite.RoundTrips, FidelitySuite.Evolutions {
 
-    static FidelityHarness harness;
-
-    @BeforeAll
-    static void start() {
-        harness = new FidelityHarness("realworld");
+    RealWorldFidelityTest() {
+        super("realworld");
     }
 
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("models")
-    void roundTrip(Spec spec) {
-        harness.roundTrip(harness.model(spec.name(), spec.sources(), spec.settings(),
-                spec.schemas().toArray(String[]::new)));
-    }
-
-    record Pair(String name, Spec v1, Spec v2, boolean reversible, Map<String, String> backfills) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("pairs")
-    void evolve(Pair pair) {
-        FidelityHarness.Model v1 = harness.model("rw_" + pair.name() + "_v1", pair.v1().sources(),
-                pair.v1().settings(), pair.v1().schemas().toArray(String[]::new));
-        FidelityHarness.Model v2 = harness.model("rw_" + pair.name() + "_v2", pair.v2().sources(),
-                pair.v2().settings(), pair.v2().schemas().toArray(String[]::new));
-        harness.evolve(v1, v2, pair.reversible(), pair.backfills());
+    @Override
+    public String modelPrefix() {
+        return "rw_";
     }
 
     static final String CAMEL = "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy";
@@ -1004,10 +975,6 @@ class RealWorldFidelityTest {
 
     static Spec shop(String... classes) {
         return spec("shop", sources("rw.shop", classes));
-    }
-
-    static Pair pair(String name, Spec v1, Spec v2) {
-        return new Pair(name, v1, v2, true, Map.of());
     }
 
     static final String CUSTOMER = """

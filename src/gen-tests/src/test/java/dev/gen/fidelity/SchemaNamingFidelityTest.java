@@ -4,33 +4,13 @@ import static dev.gen.fidelity.Corpus.sources;
 import static dev.gen.fidelity.Corpus.spec;
 
 import dev.gen.fidelity.Corpus.Spec;
-import dev.gen.testing.FidelityHarness;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Schemas, indexes and unique constraints, natural ids, versions, naming strategies and quoting. */
-class SchemaNamingFidelityTest {
+class SchemaNamingFidelityTest extends FidelitySuite implements FidelitySuite.RoundTrips {
 
-    static FidelityHarness harness;
-
-    @BeforeAll
-    static void start() {
-        harness = new FidelityHarness("naming");
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("models")
-    void roundTrip(Spec spec) {
-        harness.roundTrip(harness.model(spec.name(), spec.sources(), spec.settings(),
-                spec.schemas().toArray(String[]::new)));
+    SchemaNamingFidelityTest() {
+        super("naming");
     }
 
     static final String SHOP = """

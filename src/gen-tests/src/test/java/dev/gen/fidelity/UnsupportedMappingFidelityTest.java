@@ -10,24 +10,14 @@ import dev.gen.core.Generator;
 import dev.gen.testing.FidelityHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** What gen cannot express fails with a message naming the table and the mapping, and writes nothing. */
-class UnsupportedMappingFidelityTest {
+class UnsupportedMappingFidelityTest extends FidelitySuite {
 
-    static FidelityHarness harness;
-
-    @BeforeAll
-    static void start() {
-        harness = new FidelityHarness("unsupported");
-    }
-
-    @AfterAll
-    static void stop() {
-        harness.close();
+    UnsupportedMappingFidelityTest() {
+        super("unsupported");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -14,10 +14,14 @@ import dev.gen.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each kind of bad seed file: one paragraph naming the file, the JSON path, the entity and the attribute, exit 9,
@@ -49,96 +53,71 @@ class SeedBadInputTest {
         db.close();
     }
 
-    @Test
-    void malformedJson() throws IOException {
-        String message = rejected("{\n  \"Store\": [ {\"name\": \"S\",, } ]\n}");
-        assertTrue(message.contains("not valid JSON at line 2"), message);
+    /**
+     * One bad seed file: {@code json} must be rejected with a message that mentions each of {@code mentions}.
+     *
+     * @param name what is wrong with it, as the test's display name
+     */
+    record Case(String name, String json, List<String> mentions) {
+        Case(String name, String json, String... mentions) {
+            this(name, json, List.of(mentions));
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
-    @Test
-    void unknownEntity() throws IOException {
-        String message = rejected("{\"Shop\": [{\"name\": \"S\"}]}");
-        assertTrue(message.contains("at $.Shop"), message);
-        assertTrue(message.contains("\"Shop\" is not an entity"), message);
-        assertTrue(message.contains("Store"), "lists the known entities: " + message);
+    static Stream<Case> cases() {
+        return Stream.of(
+                new Case("malformedJson", "{\n  \"Store\": [ {\"name\": \"S\",, } ]\n}",
+                        "not valid JSON at line 2"),
+                new Case("unknownEntity", "{\"Shop\": [{\"name\": \"S\"}]}",
+                        "at $.Shop", "\"Shop\" is not an entity",
+                        "Store"), // lists the known entities
+                new Case("unknownAttribute", "{\"Store\": [{\"name\": \"S\", \"title\": \"T\"}]}",
+                        "at $.Store[0].title (entity Store, attribute title)", "has no attribute \"title\""),
+                new Case("unknownAttributeOfAnEmbeddable",
+                        "{\"Store\": [{\"name\": \"S\", \"address\": {\"town\": \"X\"}}]}",
+                        "at $.Store[0].address.town (entity Store, attribute town)", "embeddable Address"),
+                new Case("wrongType", "{" + STORE + ", \"Product\": [{\"sku\": \"A\", \"name\": \"A\", \"price\": true,"
+                        + " \"store\": {\"@ref\": \"s\"}}]}",
+                        "at $.Product[0].price (entity Product, attribute price)", "BigDecimal", "found a boolean true"),
+                new Case("unknownEnumConstant",
+                        "{\"User\": [{\"email\": \"a@x\", \"passwordHash\": \"x\", \"role\": \"ROOT\"}]}",
+                        "at $.User[0].role (entity User, attribute role)", "CUSTOMER, STAFF, ADMIN"),
+                new Case("missingRequiredAttribute", "{\"User\": [{\"email\": \"a@x\"}]}",
+                        "at $.User[0] (entity User, attribute passwordHash)", "requires passwordHash"),
+                new Case("missingRequiredAssociation", "{\"Product\": [{\"sku\": \"A\", \"name\": \"A\", \"price\": 1}]}",
+                        "(entity Product, attribute store)"),
+                new Case("unknownLabel", "{" + STORE + ", \"Product\": [{\"sku\": \"A\", \"name\": \"A\", \"price\": 1,"
+                        + " \"store\": {\"@ref\": \"mainStore\"}}]}",
+                        "at $.Product[0].store (entity Product, attribute store)",
+                        "no object of the file has the label \"mainStore\""),
+                new Case("uniqueViolationWithinTheFile", "{\"User\": [" + USER.formatted("a@x") + "], \"AppUser\": ["
+                        + USER.formatted("a@x") + "]}",
+                        "AppUser at $.AppUser[0] and User at $.User[0] have the same email",
+                        "unique constraint users_email_key on users"),
+                new Case("foreignKeyViolation", "{\"Product\": [{\"sku\": \"A\", \"name\": \"A\", \"price\": 1,"
+                        + " \"store\": {\"id\": 999}}]}",
+                        "at $.Product[0].store (entity Product, attribute store)",
+                        "{\"id\": 999} points at no Store row", "foreign key"),
+                // The store and the category go in first; the product's sku is longer than its column: all rolled back.
+                new Case("rowTheDatabaseRefusesRollsBackWhatWasInsertedBefore", "{" + STORE
+                        + ", \"Category\": [{\"@id\": \"c\", \"name\": \"C\"}],"
+                        + " \"Product\": [{\"sku\": \"" + "X".repeat(41) + "\", \"name\": \"A\", \"price\": 1,"
+                        + " \"store\": {\"@ref\": \"s\"}, \"categories\": [{\"@ref\": \"c\"}]}]}",
+                        "inserting Product at $.Product[0] failed", "rolled back"));
     }
 
-    @Test
-    void unknownAttribute() throws IOException {
-        String message = rejected("{\"Store\": [{\"name\": \"S\", \"title\": \"T\"}]}");
-        assertTrue(message.contains("at $.Store[0].title (entity Store, attribute title)"), message);
-        assertTrue(message.contains("has no attribute \"title\""), message);
-    }
-
-    @Test
-    void unknownAttributeOfAnEmbeddable() throws IOException {
-        String message = rejected("{\"Store\": [{\"name\": \"S\", \"address\": {\"town\": \"X\"}}]}");
-        assertTrue(message.contains("at $.Store[0].address.town (entity Store, attribute town)"), message);
-        assertTrue(message.contains("embeddable Address"), message);
-    }
-
-    @Test
-    void wrongType() throws IOException {
-        String message = rejected("{" + STORE + ", \"Product\": [{\"sku\": \"A\", \"name\": \"A\", \"price\": true,"
-                + " \"store\": {\"@ref\": \"s\"}}]}");
-        assertTrue(message.contains("at $.Product[0].price (entity Product, attribute price)"), message);
-        assertTrue(message.contains("BigDecimal"), message);
-        assertTrue(message.contains("found a boolean true"), message);
-    }
-
-    @Test
-    void unknownEnumConstant() throws IOException {
-        String message = rejected("{\"User\": [{\"email\": \"a@x\", \"passwordHash\": \"x\", \"role\": \"ROOT\"}]}");
-        assertTrue(message.contains("at $.User[0].role (entity User, attribute role)"), message);
-        assertTrue(message.contains("CUSTOMER, STAFF, ADMIN"), message);
-    }
-
-    @Test
-    void missingRequiredAttribute() throws IOException {
-        String message = rejected("{\"User\": [{\"email\": \"a@x\"}]}");
-        assertTrue(message.contains("at $.User[0] (entity User, attribute passwordHash)"), message);
-        assertTrue(message.contains("requires passwordHash"), message);
-    }
-
-    @Test
-    void missingRequiredAssociation() throws IOException {
-        String message = rejected("{\"Product\": [{\"sku\": \"A\", \"name\": \"A\", \"price\": 1}]}");
-        assertTrue(message.contains("(entity Product, attribute store)"), message);
-    }
-
-    @Test
-    void unknownLabel() throws IOException {
-        String message = rejected("{" + STORE + ", \"Product\": [{\"sku\": \"A\", \"name\": \"A\", \"price\": 1,"
-                + " \"store\": {\"@ref\": \"mainStore\"}}]}");
-        assertTrue(message.contains("at $.Product[0].store (entity Product, attribute store)"), message);
-        assertTrue(message.contains("no object of the file has the label \"mainStore\""), message);
-    }
-
-    @Test
-    void uniqueViolationWithinTheFile() throws IOException {
-        String message = rejected("{\"User\": [" + USER.formatted("a@x") + "], \"AppUser\": ["
-                + USER.formatted("a@x") + "]}");
-        assertTrue(message.contains("AppUser at $.AppUser[0] and User at $.User[0] have the same email"), message);
-        assertTrue(message.contains("unique constraint users_email_key on users"), message);
-    }
-
-    @Test
-    void foreignKeyViolation() throws IOException {
-        String message = rejected("{\"Product\": [{\"sku\": \"A\", \"name\": \"A\", \"price\": 1,"
-                + " \"store\": {\"id\": 999}}]}");
-        assertTrue(message.contains("at $.Product[0].store (entity Product, attribute store)"), message);
-        assertTrue(message.contains("{\"id\": 999} points at no Store row"), message);
-        assertTrue(message.contains("foreign key"), message);
-    }
-
-    @Test
-    void rowTheDatabaseRefusesRollsBackWhatWasInsertedBefore() throws IOException {
-        // The store and the category go in first; the product's sku is longer than its column: all rolled back.
-        String message = rejected("{" + STORE + ", \"Category\": [{\"@id\": \"c\", \"name\": \"C\"}],"
-                + " \"Product\": [{\"sku\": \"" + "X".repeat(41) + "\", \"name\": \"A\", \"price\": 1,"
-                + " \"store\": {\"@ref\": \"s\"}, \"categories\": [{\"@ref\": \"c\"}]}]}");
-        assertTrue(message.contains("inserting Product at $.Product[0] failed"), message);
-        assertTrue(message.contains("rolled back"), message);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void isRejectedNamingWhatIsWrong(Case bad) throws IOException {
+        String message = rejected(bad.json());
+        for (String mention : bad.mentions()) {
+            assertTrue(message.contains(mention), () -> "expected \"" + mention + "\" in: " + message);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.gen.core.shadow;
 import dev.gen.core.ExitCodes;
 import dev.gen.core.GenConfig;
 import dev.gen.core.GenException;
+import dev.gen.core.HazardReport;
 import dev.gen.core.ShadowAccess;
 import dev.gen.diff.Change;
 import dev.gen.model.Schema;
@@ -46,6 +47,24 @@ public final class Drift {
         public boolean drifted() {
             return !differences.isEmpty();
         }
+
+        /** The differences as front ends print them, in plan order. */
+        public List<Difference> entries() {
+            return differences.stream().map(change -> new Difference(HazardReport.kind(change),
+                    change.table() == null ? null : change.table().toString(), change.describe(),
+                    destructive.contains(change))).toList();
+        }
+    }
+
+    /**
+     * One difference, printable.
+     *
+     * @param kind the change's stable name, as in the JSON report ({@code add-column})
+     * @param table the table it concerns, or null
+     * @param description what it changes
+     * @param destructive whether the target lacks what the history built
+     */
+    public record Difference(String kind, String table, String description, boolean destructive) {
     }
 
     public static Report detect(GenConfig target, ShadowServer server) {

@@ -1,4 +1,4 @@
-package dev.gen.cli;
+package dev.gen.core;
 
 import java.util.List;
 import java.util.Map;
@@ -8,13 +8,13 @@ import java.util.Map;
  * two spaces, strings are escaped as RFC 8259 requires (quote, backslash, control characters), and non-ASCII
  * characters are written as {@code \\uXXXX} so the output is pure ASCII whatever the console encoding.
  */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
     /** @param value a {@link Map} (String keys), {@link List}, String, Boolean, Number or null */
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(out, value, 0);
         return out.append('\n').toString();

@@ -1,6 +1,5 @@
-package dev.gen.cli;
+package dev.gen.core;
 
-import dev.gen.core.RenameResolver;
 import dev.gen.diff.RenameCandidate;
 import java.io.Console;
 
@@ -13,7 +12,7 @@ final class ConsoleRenameResolver implements RenameResolver {
         this.console = console;
     }
 
-    /** A resolver for this process's terminal, or null when there is none (a pipe, CI): then gen refuses. */
+    /** See {@link RenameResolver#forTerminal()}. */
     static RenameResolver forTerminal() {
         Console console = System.console();
         return console == null || !isTerminal(console) ? null : new ConsoleRenameResolver(console);

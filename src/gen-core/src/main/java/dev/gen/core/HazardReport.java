@@ -1,4 +1,4 @@
-package dev.gen.cli;
+package dev.gen.core;
 
 import dev.gen.diff.Change;
 import dev.gen.model.TableStats;
@@ -19,10 +19,10 @@ import java.util.Set;
  * the README ("The JSON report"), {@link #VERSION} changes when a field changes meaning or goes away, and every
  * name in it is spelled out here, never derived from a Java class name (pinned by {@code JsonReportGoldenTest}).
  */
-final class HazardReport {
+public final class HazardReport {
 
     /** The document's version: 1 is the first with locks, sizes, verdicts and the down direction. */
-    static final int VERSION = 1;
+    public static final int VERSION = 1;
 
     /** Every kind of change by its stable name in the document. */
     private static final Map<Class<? extends Change>, String> KINDS = kinds();
@@ -31,7 +31,7 @@ final class HazardReport {
     }
 
     /** @param refusals the guard's verdicts: the steps whose change is refused, with what each needs */
-    static String json(String migration, String file, Plan plan, List<Refusal> refusals) {
+    public static String json(String migration, String file, Plan plan, List<Refusal> refusals) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("version", VERSION);
         document.put("migration", migration);
@@ -69,7 +69,7 @@ final class HazardReport {
     }
 
     /** {@code add-column}: the stable name of a change's kind. */
-    static String kind(Change change) {
+    public static String kind(Change change) {
         String kind = KINDS.get(change.getClass());
         if (kind == null) {
             throw new IllegalStateException("No report name for the change kind " + change.getClass().getName());
@@ -78,7 +78,7 @@ final class HazardReport {
     }
 
     /** The stable names, by kind: a new kind of {@link Change} must get one (a test walks the permitted ones). */
-    static Map<Class<? extends Change>, String> kinds() {
+    public static Map<Class<? extends Change>, String> kinds() {
         Map<Class<? extends Change>, String> kinds = new LinkedHashMap<>();
         kinds.put(Change.CreateSchema.class, "create-schema");
         kinds.put(Change.DropSchema.class, "drop-schema");
