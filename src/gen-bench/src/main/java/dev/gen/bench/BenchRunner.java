@@ -111,7 +111,7 @@ public final class BenchRunner {
         for (int n : sizes) {
             say("== N = " + n);
             SizeRuns runs = size(n, seed, peerLimitSeconds);
-            appendResults(results, ratios, phases, n, runs.local(), "introspection-round-trips");
+            appendResults(results, ratios, phases, n, runs.local(), WIRE_ROUND_TRIPS);
             if (!runs.network().isEmpty()) {
                 appendResults(network.results, network.ratios, network.phases, n, runs.network(), WIRE_ROUND_TRIPS);
             }
@@ -138,15 +138,15 @@ public final class BenchRunner {
 
                 ### Results (medians; wall = whole process, separate JVM each run)
 
-                | N | tables | what | runs | wall s | peak RSS MB | round trips | statements / change sets | outcome |
+                | N | tables | what | runs | wall s | peak RSS MB | round trips (wire) | statements / change sets | outcome |
                 |---:|---:|---|---:|---:|---:|---:|---:|---|
                 """).append(results);
         report.append("""
 
-                Round trips: gen's are its introspection's own count (its catalog queries, pipelined); the peers' are the JDBC
-                statements executed plus metadata result sets opened plus commits, counted by a proxy around their
-                connection (Hibernate's and Liquibase's reads go through `DatabaseMetaData`, one or more queries per
-                call). Statements: gen's plan steps, Hibernate's script lines, Liquibase's change sets.
+                Round trips, for every tool: each whole command's, counted on the wire by `gen-netproxy` with no delay
+                between the tool and PostgreSQL (the times a process waited for the server; a pipelined batch is one;
+                over all its connections, connection set-up included). `migration:run` of the Init migration ran
+                directly (no count). Statements: gen's plan steps, Hibernate's script lines, Liquibase's change sets.
 
                 ### Ratios (gen / peer, wall time of the whole process; below 1 means gen is faster)
 
@@ -213,8 +213,13 @@ public final class BenchRunner {
 
         Path generated = dir.resolve("generated");
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
-        Map<String, List<Run>> local = rounds(n, dir, classes, entityList, generated, baseUrl, rounds,
-                peerLimitSeconds, null);
+        Map<String, List<Run>> local;
+        // Locally too, every tool connects through the proxy, without delay, so that the table counts each whole
+        // command's round trips on the wire (connection set-up included), not what a tool says of itself.
+        try (LatencyProxy counter = LatencyProxy.inFrontOf(baseUrl, Duration.ZERO)) {
+            local = rounds(n, dir, classes, entityList, generated, counter.jdbcUrl(baseUrl), rounds,
+                    peerLimitSeconds, counter);
+        }
         Map<String, List<Run>> network = new LinkedHashMap<>();
         if (delayMs > 0) {
             // The proxy lives in this JVM and stops with it; the measured processes connect through it.
@@ -225,6 +230,7 @@ public final class BenchRunner {
                         peerLimitSeconds, proxy);
             }
         }
+        initRun(n, dir, classes, empty, peerLimitSeconds, local);
         drop(full);
         drop(empty);
         Run meta = new Run(tables, entities.size(), 0, false, Map.of(), "");
@@ -308,6 +314,30 @@ public final class BenchRunner {
     }
 
     private final Map<String, String> labels = new LinkedHashMap<>();
+
+    /**
+     * The Init migration the last generate round wrote, run on the empty database, then {@code --check} against
+     * it: a migration of any size compiles and runs, and leaves nothing to generate. Once, locally, after the
+     * rounds (they need the database empty).
+     */
+    private void initRun(int n, Path dir, Path classes, String empty, int peerLimitSeconds,
+            Map<String, List<Run>> local) throws Exception {
+        String url = baseUrl + empty;
+        Path migrations = dir.resolve("generate");
+        Run run = process(dir, concat(genCommand(), "migration:run", "--url", url, "--user", user, "--dir",
+                migrations.toString()), peerLimitSeconds);
+        labels.put("gen-run-init", "gen migration:run of that Init migration, empty DB");
+        local.put("gen-run-init", List.of(run));
+        say(String.format(Locale.ROOT, "   gen-run-init      %7.2f s %6d MB exit %d %s", run.seconds(),
+                run.peakKb() / 1024, run.exitCode(), run.firstLine()));
+        Run check = process(dir, concat(genCommand(), "migration:generate", "--url", url, "--user", user,
+                "--classpath", classes.toString(), "--dir", migrations.toString(), "--timings", "--check",
+                "--no-cache"), peerLimitSeconds);
+        labels.put("gen-check-after-run", "gen --check, cold, on the DB that Init migration built");
+        local.put("gen-check-after-run", List.of(check));
+        say(String.format(Locale.ROOT, "   gen-check-after   %7.2f s %6d MB exit %d %s", check.seconds(),
+                check.peakKb() / 1024, check.exitCode(), check.firstLine()));
+    }
 
     private void appendResults(StringBuilder results, StringBuilder ratios, StringBuilder phases, int n,
             Map<String, List<Run>> runs, String roundTripsValue) {

@@ -63,7 +63,8 @@ public final class DesiredNormalizer {
                 throw ScratchDiagnosis.diagnose(runner, plan, failure);
             }
             ScratchResults results = new ScratchResults(temporarySchema,
-                    Introspector.readTables(runner, List.of(temporarySchema), name -> false).byName);
+                    Introspector.readTables(runner, List.of(temporarySchema), name -> false,
+                            transaction.endsWithReadBack()).byName);
             for (Table table : plan.probedTables) {
                 tables.put(table.name(), NormalisedTable.of(table, plan, results));
             }

@@ -118,12 +118,23 @@ public final class Introspector {
      */
     static CatalogTables readTables(
             QueryRunner runner, Collection<String> schemas, Predicate<QualifiedName> excludeTable) throws SQLException {
+        return readTables(runner, schemas, excludeTable, false);
+    }
+
+    /** As above; with {@code thenRollback}, the same round trip ends the transaction (the normaliser's). */
+    static CatalogTables readTables(QueryRunner runner, Collection<String> schemas,
+            Predicate<QualifiedName> excludeTable, boolean thenRollback) throws SQLException {
         CatalogTables[] tables = new CatalogTables[1];
-        runner.together(() -> {
+        QueryRunner.Work reads = () -> {
             tables[0] = TableReader.read(runner, schemas, excludeTable);
             ConstraintReader.read(runner, schemas, tables[0]);
             IndexReader.read(runner, schemas, tables[0]);
-        });
+        };
+        if (thenRollback) {
+            runner.togetherThenRollback(reads);
+        } else {
+            runner.together(reads);
+        }
         return tables[0];
     }
 }

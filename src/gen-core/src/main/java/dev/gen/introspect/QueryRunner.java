@@ -69,6 +69,19 @@ final class QueryRunner {
      * order. Inside another {@code together} the queries join the outer block's.
      */
     void together(Work work) throws SQLException {
+        together(work, null);
+    }
+
+    /**
+     * As {@link #together}, with {@code ROLLBACK} sent last in the same round trip: the caller's own transaction
+     * ends with its last read instead of one round trip later. If a query fails, the server skips the rest of
+     * the batch, {@code ROLLBACK} included, and the transaction is left aborted for the caller to roll back.
+     */
+    void togetherThenRollback(Work work) throws SQLException {
+        together(work, "ROLLBACK");
+    }
+
+    private void together(Work work, String trailer) throws SQLException {
         if (queued != null) {
             work.run();
             return;
@@ -78,18 +91,23 @@ final class QueryRunner {
             work.run();
             List<Query> queries = queued;
             queued = null;
-            send(queries);
+            send(queries, trailer);
         } finally {
             queued = null;
         }
     }
 
     private void send(List<Query> queries) throws SQLException {
+        send(queries, null);
+    }
+
+    private void send(List<Query> queries, String trailer) throws SQLException {
         if (queries.isEmpty()) {
             return;
         }
         // A line break before each separator: a query text may end in a line comment.
-        String sql = queries.stream().map(Query::sql).collect(Collectors.joining("\n;\n"));
+        String sql = queries.stream().map(Query::sql).collect(Collectors.joining("\n;\n"))
+                + (trailer == null ? "" : "\n;\n" + trailer);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int index = 1;
             for (Query query : queries) {

@@ -56,19 +56,33 @@ final class ScratchTransaction implements AutoCloseable {
      * rollback now would not undo what ran before.
      */
     static void requireOpen(Connection connection) throws SQLException {
-        org.postgresql.core.TransactionState state =
-                connection.unwrap(org.postgresql.core.BaseConnection.class).getTransactionState();
-        if (state == org.postgresql.core.TransactionState.IDLE) {
+        if (!isOpen(connection)) {
             throw new IllegalStateException("The normaliser's transaction ended while its statements ran; gen"
                     + " stops rather than go on outside a transaction that is rolled back.");
         }
+    }
+
+    /**
+     * Whether the read-back may end the transaction itself ({@link QueryRunner#togetherThenRollback}): only a
+     * transaction of its own; a savepoint inside the caller's transaction is rolled back to in {@link #close}.
+     */
+    boolean endsWithReadBack() {
+        return ownTransaction;
+    }
+
+    /** Whether the connection is inside a transaction (open or aborted), read without a round trip. */
+    private static boolean isOpen(Connection connection) throws SQLException {
+        return connection.unwrap(org.postgresql.core.BaseConnection.class).getTransactionState()
+                != org.postgresql.core.TransactionState.IDLE;
     }
 
     @Override
     public void close() throws SQLException {
         if (ownTransaction) {
             try {
-                runner.rollback();
+                if (isOpen(runner.connection())) { // not already ended by the read-back's ROLLBACK
+                    runner.rollback();
+                }
             } finally {
                 runner.connection().setAutoCommit(true);
             }
