@@ -106,6 +106,16 @@ final class Failures {
             case "25001":
                 return "This statement cannot run inside a transaction: make the migration's transactional() return"
                         + " false, and keep such statements in a migration of their own.";
+            case "53200":
+                // "out of shared memory": the server's lock table, max_locks_per_transaction x (max_connections +
+                // max_prepared_transactions) slots, is full; a migration holds a lock on every object it creates or
+                // alters until it commits, so a very large one (an Init of a few thousand tables) runs out
+                return "The server's lock table is full: the migration holds a lock on every table, index and"
+                        + " sequence it creates or alters until it commits, and PostgreSQL has room for about"
+                        + " max_locks_per_transaction x (max_connections + max_prepared_transactions) of them. Raise"
+                        + " max_locks_per_transaction (a server restart applies it), or split the migration: generate"
+                        + " and run it in steps, first with --packages naming some of the entity packages, then with"
+                        + " more, so that each step is a migration, and a transaction, of its own.";
             case "40P01":
                 return "It was chosen as the victim of a deadlock with another session: run again.";
             default:
