@@ -109,25 +109,45 @@ final class Session implements AutoCloseable {
      * @throws LockLostException with a message saying that the lock is gone; callers add what they roll back
      */
     synchronized void requireLock() {
+        checkLock(true);
+    }
+
+    /** {@link #requireLock()} between a migration's statements, at most once a second, to stop long ones early. */
+    synchronized void checkLockNowAndThen() {
+        if (System.nanoTime() - lastLockCheck >= LOCK_CHECK_INTERVAL_NANOS) {
+            checkLock(false);
+        }
+    }
+
+    /** {@code mustConfirm}: before a commit, where a check the server could not answer stops the runner too. */
+    private void checkLock(boolean mustConfirm) {
         lastLockCheck = System.nanoTime();
         String reason;
         try {
             if (lock.held()) {
                 return;
             }
-            reason = "its session no longer holds the lock";
+            reason = "was lost: its session no longer holds the lock";
         } catch (SQLException e) {
-            reason = "its session ended (" + StatementRunner.describe(e) + ")";
+            if (shortOfResources(e)) {
+                if (!mustConfirm) {
+                    // The server could not answer (its lock table or memory is full; the migration's own statement
+                    // then fails and says so). That says nothing about the lock, which its session keeps while it
+                    // lives, so only the check before a commit turns it into a stop.
+                    return;
+                }
+                reason = "could not be confirmed: the server could not answer (" + StatementRunner.describe(e) + ")";
+            } else {
+                reason = "was lost: its session ended (" + StatementRunner.describe(e) + ")";
+            }
         }
-        throw new LockLostException("The migration lock on " + history.qualifiedName() + " was lost: " + reason
+        throw new LockLostException("The migration lock on " + history.qualifiedName() + " " + reason
                 + ". Another runner may have taken it over, so this one stopped before committing anything more.");
     }
 
-    /** {@link #requireLock()} between a migration's statements, at most once a second, to stop long ones early. */
-    synchronized void checkLockNowAndThen() {
-        if (System.nanoTime() - lastLockCheck >= LOCK_CHECK_INTERVAL_NANOS) {
-            requireLock();
-        }
+    /** SQLSTATE class 53, "insufficient resources": out of memory, of shared memory, of disk, of connections. */
+    private static boolean shortOfResources(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("53");
     }
 
     /**
