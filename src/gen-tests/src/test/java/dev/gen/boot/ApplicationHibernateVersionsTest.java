@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gen.core.ConfigResolver;
 import dev.gen.core.ExitCodes;
 import dev.gen.core.GenConfig;
 import dev.gen.core.GenException;
@@ -109,11 +108,11 @@ class ApplicationHibernateVersionsTest {
             assertEquals(0, created.exitCode(), created::output);
             assertTrue(created.output().contains("created by Hibernate " + version), created.output());
 
-            GenerateResult adoption = Generator.generate(config(entityClasspath, app), GenerateRequest.check());
+            GenerateResult adoption = Generator.generate(BootConfig.of(work, entityClasspath, app), GenerateRequest.check());
             assertFalse(adoption.hasChanges(), () -> "Hibernate " + version + ": gen plans on the schema it created:\n"
                     + String.join(";\n", adoption.plan().upStatements()));
 
-            GenConfig config = config(entityClasspath, fresh);
+            GenConfig config = BootConfig.of(work, entityClasspath, fresh);
             Generator.generate(config, GenerateRequest.write("Init").at(1_795_251_600_000L));
             Migrations.run(config, RunOptions.defaults());
             CatalogSnapshot.of(fresh).assertEquals(CatalogSnapshot.of(app), "Hibernate " + version
@@ -132,7 +131,7 @@ class ApplicationHibernateVersionsTest {
         entityClasspath.addAll(runtime);
         try (TestDatabase db = TestDatabase.create("hibernate_old")) {
             GenException refused = assertThrows(GenException.class,
-                    () -> Generator.generate(config(entityClasspath, db), GenerateRequest.check()));
+                    () -> Generator.generate(BootConfig.of(work, entityClasspath, db), GenerateRequest.check()));
             assertEquals(ExitCodes.MODEL, refused.exitCode());
             assertTrue(refused.getMessage().startsWith("The entity classpath carries hibernate-core 6.4.10.Final,"
                     + " but gen builds the desired schema with the application's own Hibernate only from 6.6 on"),
@@ -142,12 +141,4 @@ class ApplicationHibernateVersionsTest {
         }
     }
 
-    private GenConfig config(List<Path> classpath, TestDatabase db) {
-        Map<String, String> flags = new HashMap<>();
-        flags.put("classpath", String.join(":", classpath.stream().map(Path::toString).toList()));
-        flags.put("url", db.jdbcUrl());
-        flags.put("user", db.user());
-        flags.put("dir", work.resolve("migrations-" + db.name()).toString());
-        return ConfigResolver.resolve(flags, Map.of(), null, work);
-    }
 }

@@ -3,7 +3,6 @@ package dev.gen.boot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.gen.core.ConfigResolver;
 import dev.gen.core.GenConfig;
 import dev.gen.core.GenerateRequest;
 import dev.gen.core.GenerateResult;
@@ -18,7 +17,6 @@ import dev.gen.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -62,10 +60,10 @@ class QuarkusPropertiesTest {
             assertEquals(List.of("storefront.customer", "storefront.customer_nick_names", "storefront.customer_tag",
                     "storefront.tag"), List.copyOf(created.keySet()), created.toString());
 
-            GenerateResult adoption = Generator.generate(config(List.of(shop, library), app), GenerateRequest.check());
+            GenerateResult adoption = Generator.generate(BootConfig.of(work, List.of(shop, library), app), GenerateRequest.check());
             assertFalse(adoption.hasChanges(), () -> "gen plans:\n" + adoption.plan().upStatements());
 
-            GenConfig config = config(List.of(shop, library), fresh);
+            GenConfig config = BootConfig.of(work, List.of(shop, library), fresh);
             assertEquals(List.of("storefront"), config.schemas());
             Generator.generate(config, GenerateRequest.write("Init").at(1_795_251_600_000L));
             Migrations.run(config, RunOptions.defaults());
@@ -74,12 +72,4 @@ class QuarkusPropertiesTest {
         }
     }
 
-    private GenConfig config(List<Path> classpath, TestDatabase db) {
-        Map<String, String> flags = new HashMap<>();
-        flags.put("classpath", String.join(":", classpath.stream().map(Path::toString).toList()));
-        flags.put("url", db.jdbcUrl());
-        flags.put("user", db.user());
-        flags.put("dir", work.resolve("migrations-" + db.name()).toString());
-        return ConfigResolver.resolve(flags, Map.of(), null, work);
-    }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gen.core.ConfigResolver;
 import dev.gen.core.GenConfig;
 import dev.gen.core.GenerateRequest;
 import dev.gen.core.GenerateResult;
@@ -84,11 +83,11 @@ class SpringBootApplicationTest {
             Map<String, String> created = ColumnOrder.of(app);
             assertTrue(created.containsKey("public.customer_favourite_tags"), created.toString());
 
-            GenerateResult adoption = Generator.generate(config(entityClasspath, app), GenerateRequest.check());
+            GenerateResult adoption = Generator.generate(BootConfig.of(work, entityClasspath, app), GenerateRequest.check());
             assertFalse(adoption.hasChanges(), () -> "Spring Boot " + line + ": gen plans on the application's own"
                     + " database:\n" + String.join(";\n", adoption.plan().upStatements()));
 
-            GenConfig config = config(entityClasspath, fresh);
+            GenConfig config = BootConfig.of(work, entityClasspath, fresh);
             Generator.generate(config, GenerateRequest.write("Init").at(1_795_251_600_000L));
             Migrations.run(config, RunOptions.defaults());
             CatalogSnapshot.of(fresh).assertEquals(CatalogSnapshot.of(app), "Spring Boot " + line
@@ -123,11 +122,11 @@ class SpringBootApplicationTest {
             CatalogSnapshot created = CatalogSnapshot.of(app);
             assertFalse(created.lines().stream().anyMatch(l -> l.contains("customer_nick_names_customer_id_nick_names_key")),
                     "Hibernate " + line + " creates no unique key for the element collection (7.4 would):\n" + created);
-            GenerateResult adoption = Generator.generate(config(entityClasspath, app), GenerateRequest.check());
+            GenerateResult adoption = Generator.generate(BootConfig.of(work, entityClasspath, app), GenerateRequest.check());
             assertFalse(adoption.hasChanges(), () -> "Spring Boot " + line + ": gen plans on the application's own"
                     + " database:\n" + String.join(";\n", adoption.plan().upStatements()));
 
-            GenConfig config = config(entityClasspath, fresh);
+            GenConfig config = BootConfig.of(work, entityClasspath, fresh);
             Generator.generate(config, GenerateRequest.write("Init").at(1_795_251_600_000L));
             Migrations.run(config, RunOptions.defaults());
             CatalogSnapshot.of(fresh).assertEquals(created, "Spring Boot " + line
@@ -179,13 +178,4 @@ class SpringBootApplicationTest {
                 + " did not start:\n" + started.output());
     }
 
-    /** Only what gen needs to connect and find the classes: the application's classpath does the rest. */
-    private GenConfig config(List<Path> classpath, TestDatabase db) {
-        Map<String, String> flags = new HashMap<>();
-        flags.put("classpath", String.join(":", classpath.stream().map(Path::toString).toList()));
-        flags.put("url", db.jdbcUrl());
-        flags.put("user", db.user());
-        flags.put("dir", work.resolve("migrations-" + db.name()).toString());
-        return ConfigResolver.resolve(flags, Map.of(), null, work);
-    }
 }

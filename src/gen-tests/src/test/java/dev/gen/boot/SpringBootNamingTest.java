@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gen.core.ConfigResolver;
 import dev.gen.core.GenConfig;
 import dev.gen.core.GenerateRequest;
 import dev.gen.core.GenerateResult;
@@ -76,10 +75,10 @@ class SpringBootNamingTest {
             assertTrue(tables.containsKey("public.customer_nick_names"), tables.toString());
             assertTrue(tables.get("public.customer").contains("first_name"), tables.toString());
 
-            GenerateResult adoption = Generator.generate(config(classpath, app), GenerateRequest.check());
+            GenerateResult adoption = Generator.generate(BootConfig.of(work, classpath, app), GenerateRequest.check());
             assertFalse(adoption.hasChanges(), () -> "gen plans:\n" + adoption.plan().upStatements());
 
-            GenConfig config = config(classpath, fresh);
+            GenConfig config = BootConfig.of(work, classpath, fresh);
             Generator.generate(config, GenerateRequest.write("Init").at(1_795_251_600_000L));
             Migrations.run(config, RunOptions.defaults());
             CatalogSnapshot.of(fresh).assertEquals(CatalogSnapshot.of(app), "gen's Init vs Spring Boot's naming");
@@ -87,13 +86,4 @@ class SpringBootNamingTest {
         }
     }
 
-    /** Only what gen needs to connect and find the classes: the application's own files and jars do the rest. */
-    private GenConfig config(List<Path> classpath, TestDatabase db) {
-        Map<String, String> flags = new java.util.HashMap<>();
-        flags.put("classpath", String.join(":", classpath.stream().map(Path::toString).toList()));
-        flags.put("url", db.jdbcUrl());
-        flags.put("user", db.user());
-        flags.put("dir", work.resolve("migrations-" + db.name()).toString());
-        return ConfigResolver.resolve(flags, Map.of(), null, work);
-    }
 }
