@@ -208,7 +208,12 @@ final class GenerateCommand implements Callable<Integer> {
             }
             return ExitCodes.PENDING_CHANGES;
         }
-        out.println("Wrote " + result.file());
+        result.files().forEach(file -> out.println("Wrote " + file));
+        if (result.files().size() > 1) {
+            out.println("The plan holds more locks than one transaction should take on a default PostgreSQL server,"
+                    + " so it is split into " + result.files().size() + " migrations that run in order, each in its"
+                    + " own transaction.");
+        }
         return ExitCodes.OK;
     }
 

@@ -8,25 +8,63 @@ import java.nio.file.Path;
  * What {@code migration:generate} found and did.
  *
  * @param plan the steps, empty when the database already matches the entities
- * @param file the migration written, or null
- * @param source the migration's Java source, or null when nothing was generated
+ * @param migrations the migrations generated, in the order they run: one, or the parts of a plan too large for
+ *     one transaction ({@link dev.gen.plan.LockBudget}); empty when nothing was generated
  * @param timings how long each phase took
  * @param introspectionQueries database round trips the introspection took
  * @param warnings what the user should know but need not act on now (a skipped extension, say)
  * @param refusals the guard's verdict on the plan's changes: empty unless {@code --check}, which reports the
  *     changes a guard refuses (and the flag each needs) instead of stopping at them
  */
-public record GenerateResult(Plan plan, Path file, String source, Timings timings, int introspectionQueries,
-        java.util.List<String> warnings, java.util.List<Refusal> refusals) {
+public record GenerateResult(Plan plan, java.util.List<Migration> migrations, Timings timings,
+        int introspectionQueries, java.util.List<String> warnings, java.util.List<Refusal> refusals) {
+
+    /**
+     * One generated migration.
+     *
+     * @param className {@code V<version>__<Name>}
+     * @param file where it was written, or null when it was not ({@code --dry-run})
+     * @param source its Java source
+     */
+    public record Migration(String className, Path file, String source) {
+    }
 
     public GenerateResult {
+        migrations = migrations == null ? java.util.List.of() : java.util.List.copyOf(migrations);
         warnings = warnings == null ? java.util.List.of() : java.util.List.copyOf(warnings);
         refusals = refusals == null ? java.util.List.of() : java.util.List.copyOf(refusals);
     }
 
-    public GenerateResult(Plan plan, Path file, String source, Timings timings, int introspectionQueries,
+    public GenerateResult(Plan plan, java.util.List<Migration> migrations, Timings timings, int introspectionQueries,
             java.util.List<String> warnings) {
-        this(plan, file, source, timings, introspectionQueries, warnings, null);
+        this(plan, migrations, timings, introspectionQueries, warnings, null);
+    }
+
+    /** The files written, in the order they run; empty when none was. */
+    public java.util.List<Path> files() {
+        return migrations.stream().map(Migration::file).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The first migration written (the only one unless the plan was split), or null. */
+    public Path file() {
+        return files().isEmpty() ? null : files().get(0);
+    }
+
+    /**
+     * The Java source of the migration, or null when nothing was generated; for a split plan each part's source
+     * in turn, each under a {@code // ----- <file> -----} line.
+     */
+    public String source() {
+        if (migrations.isEmpty()) {
+            return null;
+        }
+        if (migrations.size() == 1) {
+            return migrations.get(0).source();
+        }
+        StringBuilder all = new StringBuilder();
+        migrations.forEach(migration -> all.append("// ----- ").append(migration.className()).append(".java -----\n")
+                .append(migration.source()));
+        return all.toString();
     }
 
     public boolean hasChanges() {

@@ -4,8 +4,10 @@ import dev.gen.cache.ModelCache;
 import dev.gen.diff.Change;
 import dev.gen.diff.SchemaDiff;
 import dev.gen.emit.EmitOptions;
+import dev.gen.emit.EmitUsageException;
 import dev.gen.emit.GeneratedMigration;
 import dev.gen.emit.MigrationEmitter;
+import dev.gen.emit.MigrationParts;
 import dev.gen.emit.MigrationWriter;
 import dev.gen.introspect.CheckSettler;
 import dev.gen.introspect.DesiredNormalizer;
@@ -21,6 +23,7 @@ import dev.gen.pg.SqlRenderer;
 import dev.gen.plan.Guard;
 import dev.gen.plan.GuardOptions;
 import dev.gen.plan.LargeTables;
+import dev.gen.plan.LockBudget;
 import dev.gen.plan.Plan;
 import dev.gen.plan.Planner;
 import dev.gen.plan.Refusal;
@@ -153,21 +156,13 @@ public final class Generator {
                     new LargeTables(introspection.stats(), config.largeTableRows(), config.largeTableBytes()));
             timings.record("plan", start);
             if (plan.isEmpty() || check) {
-                return new GenerateResult(plan, null, null, timings, introspection.roundTrips(), warnings, refusals);
+                return new GenerateResult(plan, List.of(), timings, introspection.roundTrips(), warnings, refusals);
             }
 
             start = System.nanoTime();
-            Instant timestamp = Names.timestampFor(config.migrationsDir(), request.timestampMillis(), request.clock());
-            EmitOptions emitOptions = EmitOptions.defaults().withJavaPackage(config.migrationsPackage())
-                    .withLockTimeout(config.lockTimeout()).withSearchPath(searchPath(config));
-            GeneratedMigration migration = new MigrationEmitter().emit(request.name(), timestamp, plan, emitOptions);
-            Path file = null;
-            if (request.mode() == GenerateRequest.Mode.WRITE) {
-                file = write(config.migrationsDir(), migration);
-            }
+            List<GenerateResult.Migration> migrations = emit(config, request, plan);
             timings.record("emit", start);
-            return new GenerateResult(plan, file, migration.javaSource(), timings, introspection.roundTrips(),
-                    warnings);
+            return new GenerateResult(plan, migrations, timings, introspection.roundTrips(), warnings);
         } catch (SQLException e) {
             throw Connections.failure(config, e);
         } finally {
@@ -220,6 +215,54 @@ public final class Generator {
             timings.record("cache-store", start);
         }
         return target;
+    }
+
+    /**
+     * The plan as one migration, or as consecutive parts when one transaction could not hold its locks
+     * ({@link LockBudget}); written unless this is a dry run. The parts are written all or none.
+     */
+    private static List<GenerateResult.Migration> emit(GenConfig config, GenerateRequest request, Plan plan) {
+        List<Plan> parts = LockBudget.split(plan, LockBudget.DEFAULT);
+        List<Instant> timestamps = Names.timestampsFor(config.migrationsDir(), request.timestampMillis(),
+                request.clock(), parts.size());
+        EmitOptions emitOptions = EmitOptions.defaults().withJavaPackage(config.migrationsPackage())
+                .withLockTimeout(config.lockTimeout()).withSearchPath(searchPath(config));
+        List<GeneratedMigration> generated = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            String name;
+            try {
+                name = MigrationParts.name(request.name(), i + 1, parts.size());
+            } catch (EmitUsageException e) {
+                throw new GenException(e.getMessage() + " (the plan is split into " + parts.size() + " parts, each"
+                        + " named <name>_<part>_of_" + parts.size() + ")", ExitCodes.USAGE, e);
+            }
+            String note = MigrationParts.note(request.name(), i + 1, parts.size(), LockBudget.DEFAULT);
+            generated.add(new MigrationEmitter().emit(name, timestamps.get(i), parts.get(i),
+                    note == null ? emitOptions : emitOptions.withHeader(note)));
+        }
+        List<Path> written = new ArrayList<>();
+        if (request.mode() == GenerateRequest.Mode.WRITE) {
+            try {
+                for (GeneratedMigration migration : generated) {
+                    written.add(write(config.migrationsDir(), migration));
+                }
+            } catch (GenException e) {
+                for (Path file : written) { // never some parts without the others
+                    try {
+                        java.nio.file.Files.deleteIfExists(file);
+                    } catch (IOException cleanup) {
+                        e.addSuppressed(cleanup);
+                    }
+                }
+                throw e;
+            }
+        }
+        List<GenerateResult.Migration> migrations = new ArrayList<>();
+        for (int i = 0; i < generated.size(); i++) {
+            migrations.add(new GenerateResult.Migration(generated.get(i).className(),
+                    written.isEmpty() ? null : written.get(i), generated.get(i).javaSource()));
+        }
+        return migrations;
     }
 
     static Path write(Path directory, GeneratedMigration migration) {

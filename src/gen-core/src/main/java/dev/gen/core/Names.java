@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,15 @@ final class Names {
      * timestamp moves to one second after the newest existing migration. A pinned one must be unused.
      */
     static Instant timestampFor(Path directory, Long pinnedMillis, Clock clock) {
+        return timestampsFor(directory, pinnedMillis, clock, 1).get(0);
+    }
+
+    /**
+     * The timestamps of {@code count} consecutive migrations (the parts of a split plan), one second apart, by the
+     * rule of {@link #timestampFor}: unpinned, they all follow the newest existing migration; pinned, the first
+     * is the one given and none may be in use.
+     */
+    static List<Instant> timestampsFor(Path directory, Long pinnedMillis, Clock clock, int count) {
         Instant newest = null;
         Set<String> versions = new HashSet<>();
         List<MigrationId> existing;
@@ -42,16 +52,25 @@ final class Names {
                 newest = id.timestamp();
             }
         }
+        Instant first;
         if (pinnedMillis != null) {
-            Instant pinned = Instant.ofEpochMilli(pinnedMillis);
-            if (versions.contains(MigrationNames.version(pinned))) {
-                throw new GenException("A migration with the version " + MigrationNames.version(pinned)
-                        + " already exists in " + directory + "; pick another --timestamp.", ExitCodes.USAGE);
-            }
-            return pinned;
+            first = Instant.ofEpochMilli(pinnedMillis);
+        } else {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            first = newest != null && !now.isAfter(newest) ? newest.plusSeconds(1) : now;
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        return newest != null && !now.isAfter(newest) ? newest.plusSeconds(1) : now;
+        List<Instant> timestamps = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Instant timestamp = first.plusSeconds(i);
+            if (versions.contains(MigrationNames.version(timestamp))) { // only a pinned one can be taken
+                throw new GenException("A migration with the version " + MigrationNames.version(timestamp)
+                        + " already exists in " + directory + "; pick another --timestamp"
+                        + (count > 1 ? " (this plan needs " + count + " consecutive seconds, one per part)" : "")
+                        + ".", ExitCodes.USAGE);
+            }
+            timestamps.add(timestamp);
+        }
+        return timestamps;
     }
 
     /** The migrations named in {@code directory} (files only, not their contents); none when it does not exist. */

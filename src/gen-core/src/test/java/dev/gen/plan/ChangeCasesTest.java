@@ -1,6 +1,7 @@
 package dev.gen.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gen.diff.Change;
 import dev.gen.diff.DiffOptions;
@@ -348,6 +349,9 @@ class ChangeCasesTest {
         cases().forEach(c -> plan(c).steps().forEach(step -> {
             rendered.add(step.change().getClass().getSimpleName());
             rendered.add(step.change().inverse().getClass().getSimpleName());
+            // the lock budget that splits large plans must know every kind too, in both directions
+            assertTrue(LockBudget.footprint(step.change()).relations().size() <= 2, c.name());
+            assertTrue(LockBudget.footprint(step.change().inverse()).others() >= 0, c.name());
         }));
         Set<String> all = new TreeSet<>();
         Arrays.stream(Change.class.getPermittedSubclasses()).forEach(k -> all.add(k.getSimpleName()));
