@@ -8,7 +8,8 @@ import java.util.Locale;
  *
  * @param estimatedRows {@code pg_class.reltuples}: the row count at the last VACUUM or ANALYZE, or -1 when the
  *     table has never been analysed
- * @param totalBytes {@code pg_total_relation_size}: heap, TOAST and indexes on disk
+ * @param totalBytes {@code pg_total_relation_size}: heap, TOAST and indexes on disk; for a table with under 64 kB of
+ *     heap and TOAST data, those two alone (see {@code tables.sql})
  */
 public record TableStats(long estimatedRows, long totalBytes) {
 
