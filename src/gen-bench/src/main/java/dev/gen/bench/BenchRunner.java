@@ -306,8 +306,8 @@ public final class BenchRunner {
                         double latency = trips * 2.0 * delayMs / 1000;
                         if (latency >= peerLimitSeconds) {
                             earlier.add(skipped(String.format(Locale.ROOT,
-                                    "skipped: ≥ %.0f s of latency alone (%d round trips measured locally × %d ms; limit %d s)",
-                                    latency, trips, 2 * delayMs, peerLimitSeconds)));
+                                    "skipped: ≥ %d s of latency alone (%d round trips measured locally × %d ms; limit %d s)",
+                                    (long) Math.floor(latency), trips, 2 * delayMs, peerLimitSeconds)));
                             say("   " + scenario.name() + ": " + earlier.get(0).firstLine());
                         }
                     }
