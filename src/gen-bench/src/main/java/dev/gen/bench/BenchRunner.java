@@ -294,7 +294,7 @@ public final class BenchRunner {
                 if (isPeer(scenario)) {
                     Integer timedOutAtN = timedOutAt.get(scenario.name());
                     if (timedOutAtN != null) {
-                        if (earlier.isEmpty()) { // timed out at a smaller N or in the other scenario: one row says so
+                        if (earlier.isEmpty()) { // timed out at a smaller N, or locally at this N: one row says so
                             earlier.add(skipped(String.format(Locale.ROOT, "timed out at N=%d (limit %d s), not rerun",
                                     timedOutAtN, peerLimitSeconds)));
                             say("   " + scenario.name() + ": " + earlier.get(0).firstLine());
@@ -312,7 +312,7 @@ public final class BenchRunner {
                         }
                     }
                     if (!earlier.isEmpty() && (isSkipped(earlier.get(0))
-                            || earlier.get(0).seconds() > SLOW_PEER_SECONDS)) {
+                            || measuredLocally == null && earlier.get(0).seconds() > SLOW_PEER_SECONDS)) {
                         continue;
                     }
                 }
