@@ -55,6 +55,8 @@ public final class BenchRunner {
     private final StringBuilder log = new StringBuilder();
     /** Delay of the network scenario's proxy in each direction; 0 leaves the scenario out. */
     private final int delayMs;
+    /** A peer's (and every run's) time limit in seconds. */
+    private final int peerLimitSeconds;
 
     private BenchRunner(Map<String, String> options) {
         this.options = options;
@@ -66,6 +68,7 @@ public final class BenchRunner {
         this.javaOptions = javaOpts.isEmpty() ? List.of() : List.of(javaOpts.split("\\s+"));
         this.launcher = options.containsKey("gen-launcher") ? Path.of(options.get("gen-launcher")).toAbsolutePath() : null;
         this.delayMs = Integer.parseInt(options.getOrDefault("delay-ms", "10"));
+        this.peerLimitSeconds = Integer.parseInt(options.getOrDefault("peer-limit-seconds", "600"));
     }
 
     /** One process run. */
@@ -95,7 +98,6 @@ public final class BenchRunner {
         List<Integer> sizes = Arrays.stream(options.getOrDefault("sizes", "10,100,1000,2000").split(","))
                 .map(String::trim).map(Integer::parseInt).toList();
         long seed = Long.parseLong(options.getOrDefault("seed", "42"));
-        int peerLimitSeconds = Integer.parseInt(options.getOrDefault("peer-limit-seconds", "600"));
         Files.createDirectories(work);
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
         long started = System.nanoTime();
@@ -144,9 +146,12 @@ public final class BenchRunner {
         report.append("""
 
                 Round trips, for every tool: each whole command's, counted on the wire by `gen-netproxy` with no delay
-                between the tool and PostgreSQL (the times a process waited for the server; a pipelined batch is one;
-                over all its connections, connection set-up included). `migration:run` of the Init migration ran
+                between the tool and PostgreSQL (the times a process waited for the server; a pipelined batch is one,
+                also when the server starts answering it before the tool has sent all of it; over all its connections,
+                connection set-up included). `migration:run` of the Init migration ran
                 directly (no count). Statements: gen's plan steps, Hibernate's script lines, Liquibase's change sets.
+
+                """).append(String.format(Locale.ROOT, PEER_RULES, peerLimitSeconds, SLOW_PEER_SECONDS)).append("""
 
                 ### Ratios (gen / peer, wall time of the whole process; below 1 means gen is faster)
 
@@ -218,7 +223,7 @@ public final class BenchRunner {
         // command's round trips on the wire (connection set-up included), not what a tool says of itself.
         try (LatencyProxy counter = LatencyProxy.inFrontOf(baseUrl, Duration.ZERO)) {
             local = rounds(n, dir, classes, entityList, generated, counter.jdbcUrl(baseUrl), rounds,
-                    peerLimitSeconds, counter);
+                    peerLimitSeconds, counter, null);
         }
         Map<String, List<Run>> network = new LinkedHashMap<>();
         if (delayMs > 0) {
@@ -227,7 +232,7 @@ public final class BenchRunner {
                 say("   through the proxy, " + delayMs + " ms each way");
                 int networkRounds = Integer.parseInt(options.getOrDefault("network-rounds", "1"));
                 network = rounds(n, dir, classes, entityList, generated, proxy.jdbcUrl(baseUrl), networkRounds,
-                        peerLimitSeconds, proxy);
+                        peerLimitSeconds, proxy, local);
             }
         }
         initRun(n, dir, classes, empty, peerLimitSeconds, local);
@@ -243,10 +248,15 @@ public final class BenchRunner {
 
     /**
      * Every scenario {@code rounds} times, interleaved, with the tools connecting to {@code toolBase}; with a
-     * proxy, each run's round trips on the wire are added to its values.
+     * proxy, each run's round trips on the wire are added to its values. A peer (Hibernate's, Liquibase's runs) is
+     * spared what cannot tell more (see {@link #PEER_RULES}): rerunning after it timed out, here or at a smaller N;
+     * a second local round when its first took more than {@link #SLOW_PEER_SECONDS}; and, through the delaying proxy
+     * ({@code measuredLocally} its runs without delay at this N), a run whose local round trips alone cost more delay
+     * than the limit.
      */
     private Map<String, List<Run>> rounds(int n, Path dir, Path classes, Path entityList, Path generated,
-            String toolBase, int rounds, int peerLimitSeconds, LatencyProxy proxy) throws Exception {
+            String toolBase, int rounds, int peerLimitSeconds, LatencyProxy proxy,
+            Map<String, List<Run>> measuredLocally) throws Exception {
         String fullUrl = toolBase + "gen_bench_" + n + "_full";
         String emptyUrl = toolBase + "gen_bench_" + n + "_empty";
         String peerCp = benchClasspath + ":" + classes;
@@ -274,16 +284,37 @@ public final class BenchRunner {
         scenarios.add(new Scenario("liquibase", "Liquibase diffChangeLog + liquibase-hibernate7, up-to-date DB", true,
                 r -> concat(peer, "liquibase", fullUrl, user, entityList.toString(), dir.resolve("changelog.xml").toString())));
 
-        int liquibaseRounds = n >= 2000 ? 1 : rounds;
         // prime the cache for the warm runs (and warm the OS file cache for everyone)
         process(dir, scenarios.get(1).command().apply(0), peerLimitSeconds);
         Map<String, List<Run>> runs = new LinkedHashMap<>();
         scenarios.forEach(s -> runs.put(s.name(), new ArrayList<>()));
-        boolean liquibaseGaveUp = false;
         for (int round = 1; round <= rounds; round++) {
             for (Scenario scenario : scenarios) {
-                if (scenario.name().equals("liquibase") && (round > liquibaseRounds || liquibaseGaveUp)) {
-                    continue;
+                List<Run> earlier = runs.get(scenario.name());
+                if (isPeer(scenario)) {
+                    Integer timedOutAtN = timedOutAt.get(scenario.name());
+                    if (timedOutAtN != null) {
+                        if (earlier.isEmpty()) { // timed out at a smaller N, or locally at this N: one row says so
+                            earlier.add(skipped(String.format(Locale.ROOT, "timed out at N=%d (limit %d s), not rerun",
+                                    timedOutAtN, peerLimitSeconds)));
+                            say("   " + scenario.name() + ": " + earlier.get(0).firstLine());
+                        }
+                        continue;
+                    }
+                    if (round == 1 && measuredLocally != null) {
+                        long trips = localRoundTrips(measuredLocally.get(scenario.name()));
+                        double latency = trips * 2.0 * delayMs / 1000;
+                        if (latency >= peerLimitSeconds) {
+                            earlier.add(skipped(String.format(Locale.ROOT,
+                                    "skipped: ≥ %d s of latency alone (%d round trips measured locally × %d ms; limit %d s)",
+                                    (long) Math.floor(latency), trips, 2 * delayMs, peerLimitSeconds)));
+                            say("   " + scenario.name() + ": " + earlier.get(0).firstLine());
+                        }
+                    }
+                    if (!earlier.isEmpty() && (isSkipped(earlier.get(0))
+                            || measuredLocally == null && earlier.get(0).seconds() > SLOW_PEER_SECONDS)) {
+                        continue;
+                    }
                 }
                 if (scenario.name().equals("gen-generate")) {
                     ModelGenerator.delete(dir.resolve("generate"));
@@ -304,8 +335,8 @@ public final class BenchRunner {
                         result.timedOut() ? "TIMED OUT" : result.values().getOrDefault("steps",
                                 result.values().getOrDefault("statements", "")),
                         proxy == null ? "" : " wire round trips " + result.values().get(WIRE_ROUND_TRIPS)));
-                if (scenario.name().equals("liquibase") && result.timedOut()) {
-                    liquibaseGaveUp = true;
+                if (isPeer(scenario) && result.timedOut()) {
+                    timedOutAt.putIfAbsent(scenario.name(), n);
                 }
             }
         }
@@ -314,6 +345,51 @@ public final class BenchRunner {
     }
 
     private final Map<String, String> labels = new LinkedHashMap<>();
+
+    /** A peer whose first local run took longer gets no second round at that N: its runs column says 1. */
+    static final int SLOW_PEER_SECONDS = 60;
+
+    /** What {@link #rounds} spares the peers, as the report says it. */
+    static final String PEER_RULES = """
+            Peers (Hibernate's and Liquibase's runs) have a time limit of %d s a run. A peer that timed out is not run
+            again, neither in later rounds of that N nor at a larger N, nor through the delaying proxy (its row says
+            "timed out at N=…, not rerun"); one whose first local run took more than %d s gets one local round only
+            (the runs column says 1); through the delaying proxy, a peer is skipped when its own round trips measured
+            locally at that N, times the delay of a round trip, already reach the limit (its row says "skipped: ≥ X s of
+            latency alone"). gen's runs get every round.
+            """;
+
+    /** The peers whose run timed out, with the N they timed out at: not run again at that N or a larger one. */
+    private final Map<String, Integer> timedOutAt = new LinkedHashMap<>();
+
+    private static boolean isPeer(Scenario scenario) {
+        return !scenario.name().startsWith("gen");
+    }
+
+    /** A row for a run that was not made, saying why. */
+    private static Run skipped(String why) {
+        return new Run(Double.NaN, 0, 0, false, Map.of(SKIPPED, "true"), why);
+    }
+
+    private static boolean isSkipped(Run run) {
+        return run.values().containsKey(SKIPPED);
+    }
+
+    private static final String SKIPPED = "skipped";
+
+    /** The wire round trips of a peer's last local run that finished, or 0 when none did. */
+    private static long localRoundTrips(List<Run> local) {
+        if (local == null) {
+            return 0;
+        }
+        for (int i = local.size() - 1; i >= 0; i--) {
+            Run run = local.get(i);
+            if (!run.timedOut() && !isSkipped(run) && run.values().containsKey(WIRE_ROUND_TRIPS)) {
+                return Long.parseLong(run.values().get(WIRE_ROUND_TRIPS));
+            }
+        }
+        return 0;
+    }
 
     /**
      * The Init migration the last generate round wrote, run on the empty database, then {@code --check} against
@@ -343,12 +419,19 @@ public final class BenchRunner {
             Map<String, List<Run>> runs, String roundTripsValue) {
         int tables = (int) runs.get("_meta").get(0).seconds();
         Map<String, Double> wall = new TreeMap<>();
+        java.util.Set<String> notRun = new java.util.HashSet<>();
         for (Map.Entry<String, List<Run>> entry : runs.entrySet()) {
             if (entry.getKey().startsWith("_")) {
                 continue;
             }
             List<Run> list = entry.getValue();
             if (list.isEmpty()) {
+                continue;
+            }
+            if (isSkipped(list.get(0))) {
+                notRun.add(entry.getKey());
+                results.append(String.format(Locale.ROOT, "| %d | %d | %s | 0 | – | – | – | – | %s |%n", n, tables,
+                        labels.get(entry.getKey()), list.get(0).firstLine()));
                 continue;
             }
             boolean timedOut = list.stream().anyMatch(Run::timedOut);
@@ -371,10 +454,14 @@ public final class BenchRunner {
                     labels.get(entry.getKey()), list.size(), timedOut ? "> limit" : String.format(Locale.ROOT, "%.2f", seconds),
                     peakMb, trips, statements, outcome.replace("|", "/")));
         }
+        Function<String[], String> ratio = pair -> notRun.contains(pair[1]) ? "peer not run"
+                : ratio(wall, pair[0], pair[1]);
         ratios.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s |%n", n,
-                ratio(wall, "gen-check-cold", "hib-update"), ratio(wall, "gen-check-warm", "hib-update"),
-                ratio(wall, "gen-check-cold", "hib-validate"), ratio(wall, "gen-check-cold", "liquibase"),
-                ratio(wall, "gen-generate", "hib-update-empty")));
+                ratio.apply(new String[] {"gen-check-cold", "hib-update"}),
+                ratio.apply(new String[] {"gen-check-warm", "hib-update"}),
+                ratio.apply(new String[] {"gen-check-cold", "hib-validate"}),
+                ratio.apply(new String[] {"gen-check-cold", "liquibase"}),
+                ratio.apply(new String[] {"gen-generate", "hib-update-empty"})));
         for (String name : List.of("gen-check-cold", "gen-check-warm", "gen-generate")) {
             List<Run> list = runs.get(name);
             Map<String, List<Double>> byPhase = new TreeMap<>();
