@@ -39,6 +39,7 @@ class ArchitectureTest {
             Set.of("hibernate", "diff", "introspect"), // both sides of the schema, and the pure diff
             Set.of("cache", "pg", "compile", "seed"), // the desired-schema cache; the SQL writer; the migrations
                                               // compiler; seed data written through the entities
+            Set.of("normalize"),              // the desired side in the catalog's spelling, from the writer's DDL
             Set.of("plan"),                   // ordering, guards and hazards, with each step rendered
             Set.of("emit"),                   // JavaPoet source of a plan
             Set.of("core"),                   // the façade over all of the above
