@@ -39,9 +39,8 @@ final class DriftCommand implements Callable<Integer> {
             description = "With --adopt: pin the migration's timestamp.")
     Long timestamp;
 
-    @Option(names = "--format", paramLabel = "<text|json>", defaultValue = "text",
-            description = "Output: text or json. Default: text.")
-    String format;
+    @Mixin
+    FormatOption format;
 
     @Mixin
     ShadowOptions shadow;
@@ -54,7 +53,7 @@ final class DriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean json = Formats.json(spec, format);
+        boolean json = format.json(spec);
         if (adopt == null && (allowDestructive || timestamp != null)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--allow-destructive and --timestamp only apply with --adopt <Name>.");

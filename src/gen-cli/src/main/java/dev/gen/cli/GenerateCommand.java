@@ -30,9 +30,6 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Diff the entities against the database and write a migration with up and down.")
 final class GenerateCommand implements Callable<Integer> {
 
-    /** The desired-schema cache, relative to the working directory (git-ignored). */
-    static final String CACHE_DIRECTORY = ".gen-cache";
-
     @Parameters(index = "0", arity = "0..1", paramLabel = "<Name>",
             description = "Name of the migration, e.g. UserChanged (letters and digits). Not needed with --check.")
     String name;
@@ -93,10 +90,8 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Output: text (a summary) or json (the changes with hazards and statements). Default: text.")
     String format;
 
-    @Option(names = "--no-cache",
-            description = "Rebuild the desired schema with Hibernate even if the entities and settings are unchanged"
-                    + " since the last run (the cache lives in .gen-cache/).")
-    boolean noCache;
+    @Mixin
+    CacheOption cache;
 
     @Option(names = "--timings", hidden = true,
             description = "Print the time of each phase and the introspection's round trips to stderr (also GEN_TIMINGS=1).")
@@ -139,11 +134,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (!excludeServices.isEmpty()) {
             common.set("exclude-service", String.join(",", excludeServices));
         }
-        boolean json = "json".equalsIgnoreCase(format);
-        if (!json && !"text".equalsIgnoreCase(format)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--format " + format + " is not known: use text or json.");
-        }
+        boolean json = Formats.json(spec, format);
         GenConfig config = common.resolveWithoutDatabase();
         if (common.verbose) {
             config.describeSettings().forEach(line -> spec.commandLine().getErr().println("gen: setting " + line));
@@ -169,7 +160,7 @@ final class GenerateCommand implements Callable<Integer> {
                 allowDestructive, null, null).withRenames(renames(), config)
                 .withBackfills(pairs(backfills, "--backfill")).withRenameResolver(RenameResolver.forTerminal());
         GenerateRequest request = allowPending ? asked.allowingPending() : asked;
-        Path cache = noCache ? null : Path.of(CACHE_DIRECTORY);
+        Path cache = this.cache.directory();
         GenerateResult result = fromHistory
                 ? EmbeddedShadow.withFallback(config, shadow.resolve(common), spec.commandLine().getErr(),
                         url -> Shadow.generateFromHistory(config, request, cache, url))

@@ -40,7 +40,7 @@ final class SeedCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SeedRequest request = SeedRequest.of(file, !noMigrate, "--existing", existing).with(runOptions.settings());
-        SeedResult result = Seeder.seed(common.resolve(), request, Path.of(GenerateCommand.CACHE_DIRECTORY));
+        SeedResult result = Seeder.seed(common.resolve(), request, Path.of(CacheOption.DIRECTORY));
         PrintWriter out = spec.commandLine().getOut();
         for (MigrationCommands.Executed migration : result.applied()) {
             out.println("Applied " + migration.id() + " (" + migration.executionMs() + " ms)");

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,12 +30,11 @@ final class VerifyCommand implements Callable<Integer> {
                     + " target).")
     List<String> names = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "<text|json>", defaultValue = "text",
-            description = "Output: text or json. Default: text.")
-    String format;
+    @Mixin
+    FormatOption format;
 
-    @Option(names = "--no-cache", description = "Rebuild the desired schema with Hibernate even if unchanged.")
-    boolean noCache;
+    @Mixin
+    CacheOption cache;
 
     @Mixin
     ShadowOptions shadow;
@@ -49,7 +47,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean json = Formats.json(spec, format);
+        boolean json = format.json(spec);
         GenConfig config = common.resolveWithoutDatabase();
         if (config.url() == null) {
             // Zero set-up: an empty target on an embedded server, so that every migration of the directory is
@@ -65,7 +63,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private int verify(GenConfig config, boolean json) {
-        Path cache = noCache ? null : Path.of(GenerateCommand.CACHE_DIRECTORY);
+        Path cache = this.cache.directory();
         VerifyReport report = EmbeddedShadow.withFallback(config, shadow.resolve(common), spec.commandLine().getErr(),
                 url -> Shadow.verify(config, names, cache, url));
         PrintWriter out = spec.commandLine().getOut();

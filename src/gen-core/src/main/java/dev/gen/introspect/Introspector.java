@@ -6,6 +6,7 @@ import dev.gen.model.Schema;
 import dev.gen.model.Sequence;
 import dev.gen.model.Table;
 import dev.gen.model.TableStats;
+import dev.gen.sql.Quote;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Reads the live schema of a PostgreSQL database into the model, with one bulk catalog query per object kind
@@ -25,7 +27,7 @@ import java.util.function.Predicate;
  *
  * <p>Text comes back exactly as PostgreSQL prints it ({@code format_type}, {@code pg_get_expr},
  * {@code pg_get_constraintdef}, {@code pg_get_indexdef}) under a search_path of the managed schemas in sorted
- * order: objects in those schemas print unqualified, others schema-qualified. {@link DesiredNormalizer} reads
+ * order: objects in those schemas print unqualified, others schema-qualified. The normaliser ({@code dev.gen.normalize}) reads
  * the desired side under the same search_path, so the two compare as text. See {@code package-info} for what is
  * and is not modelled.
  */
@@ -136,5 +138,32 @@ public final class Introspector {
             runner.together(reads);
         }
         return tables[0];
+    }
+
+    /**
+     * The search_path under which both sides are printed: the managed schemas in sorted order, as a
+     * {@code set_config} value. Objects in them print unqualified, anything else schema-qualified, whatever the
+     * session's own search_path is. The normaliser prints its scratch tables under it too.
+     */
+    public static String searchPath(Collection<String> schemas) {
+        return schemas.stream().sorted().map(Quote::ident).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The tables of the given schemas read as {@link #read} reads them, each with the columns every check
+     * mentions (by check name): how the normaliser reads back its scratch tables. With {@code thenRollback}, the
+     * same round trip ends the transaction.
+     */
+    public static Map<QualifiedName, TableReading> readTables(QueryRunner runner, Collection<String> schemas,
+            boolean thenRollback) throws SQLException {
+        Map<QualifiedName, TableReading> read = new java.util.LinkedHashMap<>();
+        readTables(runner, schemas, name -> false, thenRollback).byName.forEach(
+                (name, builder) -> read.put(name, new TableReading(builder.build(),
+                        java.util.Collections.unmodifiableMap(new HashMap<>(builder.checkColumns)))));
+        return read;
+    }
+
+    /** One table as read, with the columns of each check (by check name) that the table model does not keep. */
+    public record TableReading(Table table, Map<String, List<String>> checkColumns) {
     }
 }

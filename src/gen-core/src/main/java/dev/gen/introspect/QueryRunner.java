@@ -14,9 +14,10 @@ import java.util.stream.Collectors;
 
 /**
  * Runs statements on one connection and counts the round trips to the server, so that a test and the
- * benchmark can hold introspection to a fixed number of queries.
+ * benchmark can hold introspection to a fixed number of queries. Public for the normaliser
+ * ({@code dev.gen.normalize}), whose round trips count with those of the catalog reads it shares.
  */
-final class QueryRunner {
+public final class QueryRunner {
 
     /** Receives each row of a result. */
     interface RowHandler {
@@ -28,15 +29,15 @@ final class QueryRunner {
     /** Queries waiting for the end of {@link #together}, or null outside it. */
     private List<Query> queued;
 
-    QueryRunner(Connection connection) {
+    public QueryRunner(Connection connection) {
         this.connection = connection;
     }
 
-    Connection connection() {
+    public Connection connection() {
         return connection;
     }
 
-    int roundTrips() {
+    public int roundTrips() {
         return roundTrips;
     }
 
@@ -147,7 +148,7 @@ final class QueryRunner {
      * Sends a script of several statements in one round trip and returns the first column of the last row of
      * the last result set in it, or null when it has none.
      */
-    String script(String sql) throws SQLException {
+    public String script(String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             roundTrips++;
             boolean isResult = statement.execute(sql);
@@ -173,29 +174,29 @@ final class QueryRunner {
     }
 
     /** One statement on its own, for the slow path that finds out which part of a script failed. */
-    void execute(String sql) throws SQLException {
+    public void execute(String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             roundTrips++;
             statement.execute(sql);
         }
     }
 
-    void rollback() throws SQLException {
+    public void rollback() throws SQLException {
         roundTrips++;
         connection.rollback();
     }
 
-    Savepoint savepoint() throws SQLException {
+    public Savepoint savepoint() throws SQLException {
         roundTrips++;
         return connection.setSavepoint();
     }
 
-    void rollback(Savepoint savepoint) throws SQLException {
+    public void rollback(Savepoint savepoint) throws SQLException {
         roundTrips++;
         connection.rollback(savepoint);
     }
 
-    void release(Savepoint savepoint) throws SQLException {
+    public void release(Savepoint savepoint) throws SQLException {
         roundTrips++;
         connection.releaseSavepoint(savepoint);
     }

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A stretch of work under the search_path of {@link Sql#searchPath}, so that {@code format_type},
+ * A stretch of work under the search_path of {@link Introspector#searchPath}, so that {@code format_type},
  * {@code pg_get_expr} and {@code pg_get_constraintdef} qualify names the same way on both sides of the diff.
  *
  * <p>The setting is transaction-local. On an auto-commit connection the scope runs its own transaction and
@@ -51,7 +51,7 @@ final class SearchPathScope implements AutoCloseable {
             throws SQLException {
         runner.query(SqlResource.load("enter_search_path"),
                 row -> existingSchemas.addAll(QueryRunner.texts(row.getArray("existing_schemas"))),
-                Sql.searchPath(schemas), schemas);
+                Introspector.searchPath(schemas), schemas);
     }
 
     private static SearchPathScope enter(QueryRunner runner, Collection<String> schemas) throws SQLException {
@@ -66,7 +66,7 @@ final class SearchPathScope implements AutoCloseable {
             runner.query(SqlResource.load("enter_search_path"), row -> {
                 previous[0] = row.getString("search_path");
                 existing.addAll(QueryRunner.texts(row.getArray("existing_schemas")));
-            }, Sql.searchPath(schemas), schemas);
+            }, Introspector.searchPath(schemas), schemas);
         } catch (SQLException | RuntimeException e) {
             if (ownTransaction) {
                 connection.rollback();

@@ -1,23 +1,22 @@
 /**
- * Reading the live schema ({@link dev.gen.introspect.Introspector}) and bringing the desired schema into the
- * same spelling ({@link dev.gen.introspect.DesiredNormalizer}), so that the diff compares text with text.
+ * Reading the live schema ({@link dev.gen.introspect.Introspector}), the current side of the diff. The desired
+ * side is brought into the same spelling by {@code dev.gen.normalize}, which reads its scratch tables back with
+ * these same queries ({@link dev.gen.introspect.Introspector#readTables(QueryRunner, java.util.Collection,
+ * boolean)}) under the same search_path ({@link dev.gen.introspect.Introspector#searchPath}), so that the diff
+ * compares text with text.
  *
  * <h2>Cost</h2>
  * The Introspector sends seven statements whatever the number of tables: one that sets the search_path and
  * finds which schemas exist, one bulk {@code pg_catalog} query per object kind (each a {@code .sql} file next to
  * these classes, filtered by {@code nspname = ANY (?)}), and the end of its read-only transaction. Key columns
  * come back as column numbers and get their names in Java; defaults and comments are looked up through their
- * unique indexes, so that the plans stay good when the catalog statistics are stale. The normaliser needs
- * nothing from the server when every table is new and every type is known; else one script of DDL, three
- * catalog reads and a rollback, with the texts packed into a few temporary tables.
+ * unique indexes, so that the plans stay good when the catalog statistics are stale.
  *
  * <h2>How names print</h2>
  * Both sides are printed under a search_path of the managed schemas in sorted order (transaction-local): an
  * object in them prints unqualified ({@code status}, {@code 'NEW'::status}, {@code nextval('seq'::regclass)}),
  * anything else schema-qualified ({@code other.status}), whatever the session's own search_path. Generated SQL
- * that uses these texts therefore expects the managed schemas on the search_path when it runs. The normaliser
- * parses the mappings' texts with the managed schemas first and then the session's path, as the application
- * resolves them.
+ * that uses these texts therefore expects the managed schemas on the search_path when it runs.
  *
  * <h2>What is read</h2>
  * <ul>

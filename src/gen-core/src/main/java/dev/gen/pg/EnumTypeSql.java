@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** SQL for PostgreSQL enum types, which cannot lose or reorder labels in place. */
-final class EnumTypeSql {
+public final class EnumTypeSql {
 
     private EnumTypeSql() {
     }
@@ -52,11 +52,16 @@ final class EnumTypeSql {
     }
 
     static List<String> createEnumType(EnumType type) {
-        String labels = type.labels().stream().map(Sql::literal).collect(Collectors.joining(", "));
         // Hibernate's PostgreSQL dialect creates these implicit casts with every named enum, and binds enum
         // parameters as varchar relying on them.
-        return List.of("CREATE TYPE " + ident(type.name()) + " AS ENUM (" + labels + ")",
+        return List.of(createType(type),
                 "CREATE CAST (varchar AS " + ident(type.name()) + ") WITH INOUT AS IMPLICIT",
                 "CREATE CAST (" + ident(type.name()) + " AS varchar) WITH INOUT AS IMPLICIT");
+    }
+
+    /** The type alone, without the casts: what the normaliser needs for parsing the desired side's texts. */
+    public static String createType(EnumType type) {
+        String labels = type.labels().stream().map(Sql::literal).collect(Collectors.joining(", "));
+        return "CREATE TYPE " + ident(type.name()) + " AS ENUM (" + labels + ")";
     }
 }

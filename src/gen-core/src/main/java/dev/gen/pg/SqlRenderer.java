@@ -128,9 +128,14 @@ public final class SqlRenderer {
                 || change instanceof CreateIndex || change instanceof DropIndex;
     }
 
+    /** {@code CREATE SCHEMA}, for the migration and for the normaliser's parsing of the desired side alike. */
+    public static String createSchema(String schema) {
+        return "CREATE SCHEMA " + ident(schema);
+    }
+
     public List<String> render(Change change) {
         if (change instanceof CreateSchema c) {
-            return List.of("CREATE SCHEMA " + ident(c.schema()));
+            return List.of(createSchema(c.schema()));
         }
         if (change instanceof DropSchema c) {
             return List.of("DROP SCHEMA " + ident(c.schema()));

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *
  * <p>{@link #canonical(String)} knows the types Hibernate's PostgreSQL dialect emits (and their common
  * synonyms); everything else (a {@code columnDefinition}, a user-defined type) is left for PostgreSQL itself
- * to normalise, see {@code dev.gen.introspect.DesiredNormalizer}. Every mapping here is checked against a real
+ * to normalise, see {@code dev.gen.normalize.DesiredNormalizer}. Every mapping here is checked against a real
  * server in {@code PgTypesTest}: the server is the oracle, this class is only a shortcut that saves a round trip.
  */
 public final class PgTypes {

@@ -2,10 +2,9 @@ package dev.gen.maven;
 
 import dev.gen.core.ExitCodes;
 import dev.gen.core.GenException;
+import dev.gen.core.MigrationCommands;
 import dev.gen.core.MigrationVersions;
-import dev.gen.core.Migrations;
-import dev.gen.run.RunOptions;
-import dev.gen.run.RunResult;
+import dev.gen.core.RunSettings;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -28,7 +27,7 @@ public class BaselineMojo extends GenMojo {
             throw new GenException("Missing the version: mvn gen:baseline -Dgen.version=<14 digits>.",
                     ExitCodes.USAGE);
         }
-        RunResult result = Migrations.baseline(config(true), RunOptions.defaults(), target);
-        getLog().info(result.applied().size() + " migrations recorded as applied.");
+        MigrationCommands.Applied result = MigrationCommands.baseline(config(true), RunSettings.defaults(), target);
+        getLog().info(result.migrations().size() + " migrations recorded as applied.");
     }
 }

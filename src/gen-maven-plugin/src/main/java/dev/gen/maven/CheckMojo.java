@@ -22,7 +22,7 @@ public class CheckMojo extends GenMojo {
     @Override
     void run() throws MojoFailureException {
         GenerateResult result = Generator.generate(config(true), GenerateRequest.check(),
-                dev.gen.cache.ModelCache.in(project.getBasedir().toPath().resolve(".gen-cache")));
+                cacheDirectory());
         Reports.warnings(getLog(), result);
         if (result.hasChanges()) {
             throw new MojoFailureException("gen (exit 1): the entities and the database differ, and no migration"

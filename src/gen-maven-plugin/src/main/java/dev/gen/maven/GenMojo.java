@@ -4,7 +4,6 @@ import dev.gen.core.ConfigResolver;
 import dev.gen.core.ExitCodes;
 import dev.gen.core.GenConfig;
 import dev.gen.core.GenException;
-import dev.gen.run.MigrationException;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -107,15 +106,18 @@ abstract class GenMojo extends AbstractMojo {
         }
         try {
             run();
-        } catch (GenException e) {
-            throw failure(e.getMessage(), e.exitCode(), e);
-        } catch (dev.gen.run.LockTimeoutException e) {
-            throw failure(e.getMessage(), ExitCodes.LOCK_TIMEOUT, e);
-        } catch (dev.gen.run.MigrationFailedException e) {
-            throw failure(e.getMessage(), ExitCodes.MIGRATION_FAILED, e);
-        } catch (MigrationException e) {
-            throw failure(e.getMessage(), ExitCodes.MIGRATIONS, e);
+        } catch (RuntimeException e) {
+            int exitCode = ExitCodes.of(e); // the command line's mapping, so both front ends exit alike
+            if (exitCode == ExitCodes.INTERNAL && !(e instanceof GenException)) {
+                throw e; // a bug in gen: Maven reports it as an error, with the stack trace
+            }
+            throw failure(e.getMessage(), exitCode, e);
         }
+    }
+
+    /** The desired-schema cache of this project, as the command line keeps it in its working directory. */
+    java.nio.file.Path cacheDirectory() {
+        return project.getBasedir().toPath().resolve(".gen-cache");
     }
 
     abstract void run() throws MojoFailureException, MojoExecutionException;

@@ -42,7 +42,7 @@ public class GenerateMojo extends GenMojo {
         GenerateRequest request = new GenerateRequest(migrationName, preview ? GenerateRequest.Mode.DRY_RUN
                 : GenerateRequest.Mode.WRITE, null, flag("allow-destructive", allowDestructive), null, null, null);
         GenerateResult result = Generator.generate(config(true), request,
-                dev.gen.cache.ModelCache.in(project.getBasedir().toPath().resolve(".gen-cache")));
+                cacheDirectory());
         Reports.warnings(getLog(), result);
         if (!result.hasChanges()) {
             getLog().info("No changes: the database matches the entities.");

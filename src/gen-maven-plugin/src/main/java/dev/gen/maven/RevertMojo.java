@@ -1,10 +1,9 @@
 package dev.gen.maven;
 
+import dev.gen.core.MigrationCommands;
 import dev.gen.core.MigrationVersions;
-import dev.gen.core.Migrations;
-import dev.gen.run.ExecutedMigration;
-import dev.gen.run.RevertResult;
-import dev.gen.run.RunOptions;
+import dev.gen.core.RunSettings;
+import java.util.List;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -27,13 +26,14 @@ public class RevertMojo extends GenMojo {
     @Override
     void run() {
         String target = MigrationVersions.of(option("to", to));
-        RevertResult result = target != null ? Migrations.revertTo(config(true), RunOptions.defaults(), target)
-                : Migrations.revert(config(true), RunOptions.defaults(), Integer.parseInt(option("count",
+        List<MigrationCommands.Executed> reverted = target != null
+                ? MigrationCommands.revertTo(config(true), RunSettings.defaults(), target)
+                : MigrationCommands.revert(config(true), RunSettings.defaults(), Integer.parseInt(option("count",
                         count == null ? 1 : count)));
-        for (ExecutedMigration migration : result.reverted()) {
+        for (MigrationCommands.Executed migration : reverted) {
             getLog().info("Reverted " + migration.id() + " (" + migration.executionMs() + " ms)");
         }
-        if (result.reverted().isEmpty()) {
+        if (reverted.isEmpty()) {
             getLog().info("Nothing to revert.");
         }
     }

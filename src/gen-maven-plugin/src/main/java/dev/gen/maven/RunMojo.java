@@ -1,9 +1,7 @@
 package dev.gen.maven;
 
-import dev.gen.core.Migrations;
-import dev.gen.run.ExecutedMigration;
-import dev.gen.run.RunOptions;
-import dev.gen.run.RunResult;
+import dev.gen.core.MigrationCommands;
+import dev.gen.core.RunSettings;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -32,15 +30,15 @@ public class RunMojo extends GenMojo {
 
     @Override
     void run() {
-        RunOptions options = RunOptions.defaults().withOutOfOrder(flag("out-of-order", outOfOrder))
+        RunSettings settings = RunSettings.defaults().withOutOfOrder(flag("out-of-order", outOfOrder))
                 .withFake(flag("fake", fake)).withTarget(dev.gen.core.MigrationVersions.of(option("to", to)));
-        RunResult result = Migrations.run(config(true), options);
-        for (ExecutedMigration migration : result.applied()) {
+        MigrationCommands.Applied result = MigrationCommands.run(config(true), settings);
+        for (MigrationCommands.Executed migration : result.migrations()) {
             getLog().info((result.recordedOnly() ? "Recorded " : "Applied ") + migration.id() + " (" + migration.executionMs()
                     + " ms)");
         }
-        getLog().info(result.applied().isEmpty() ? "No pending migrations." : result.applied().size()
-                + (result.applied().size() == 1 ? " migration " : " migrations ")
+        getLog().info(result.migrations().isEmpty() ? "No pending migrations." : result.migrations().size()
+                + (result.migrations().size() == 1 ? " migration " : " migrations ")
                 + (result.recordedOnly() ? "recorded." : "applied."));
     }
 }

@@ -1,17 +1,10 @@
 package dev.gen.maven;
 
-import dev.gen.cache.ModelCache;
-import dev.gen.core.ExitCodes;
-import dev.gen.core.GenException;
 import dev.gen.core.SeedRequest;
 import dev.gen.core.SeedResult;
 import dev.gen.core.Seeder;
-import dev.gen.run.ExecutedMigration;
-import dev.gen.run.RunOptions;
-import dev.gen.seed.ExistingRows;
+import dev.gen.core.MigrationCommands;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -43,31 +36,12 @@ public class SeedMojo extends GenMojo {
     void run() {
         String given = option("file", file);
         Path seedFile = project.getBasedir().toPath().resolve(given == null ? SeedRequest.DEFAULT_FILE : Path.of(given));
-        SeedRequest request = new SeedRequest(seedFile, !flag("no-migrate", noMigrate), existingRows(),
-                RunOptions.defaults());
-        SeedResult result = Seeder.seed(config(true), request,
-                ModelCache.in(project.getBasedir().toPath().resolve(".gen-cache")));
-        for (ExecutedMigration migration : result.migrations().applied()) {
+        SeedRequest request = SeedRequest.of(seedFile, !flag("no-migrate", noMigrate), "existing (gen.existing)",
+                option("existing", existing));
+        SeedResult result = Seeder.seed(config(true), request, cacheDirectory());
+        for (MigrationCommands.Executed migration : result.applied()) {
             getLog().info("Applied " + migration.id() + " (" + migration.executionMs() + " ms)");
         }
-        var seeded = result.seeded();
-        getLog().info("Seeded " + seeded.insertedCount() + (seeded.insertedCount() == 1 ? " object" : " objects")
-                + (seeded.inserted().isEmpty() ? "" : " (" + seeded.inserted().entrySet().stream()
-                        .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")) + ")")
-                + (seeded.skipped().isEmpty() ? "" : "; skipped " + seeded.skipped().size() + " that exist already")
-                + " in " + seeded.elapsed().toMillis() + " ms.");
-    }
-
-    private ExistingRows existingRows() {
-        String value = option("existing", existing);
-        if (value == null) {
-            return ExistingRows.SKIP;
-        }
-        try {
-            return ExistingRows.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new GenException("existing (gen.existing) takes skip or refuse, not " + value + ".",
-                    ExitCodes.USAGE);
-        }
+        getLog().info(result.summary());
     }
 }

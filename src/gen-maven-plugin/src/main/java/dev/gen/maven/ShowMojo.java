@@ -1,9 +1,8 @@
 package dev.gen.maven;
 
-import dev.gen.core.Migrations;
-import dev.gen.run.MigrationState;
-import dev.gen.run.MigrationStatus;
-import dev.gen.run.RunOptions;
+import dev.gen.core.MigrationCommands;
+import dev.gen.core.MigrationCommands.State;
+import dev.gen.core.RunSettings;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Execute;
@@ -21,15 +20,15 @@ public class ShowMojo extends GenMojo {
 
     @Override
     void run() throws MojoFailureException {
-        List<MigrationStatus> statuses = Migrations.status(config(true), RunOptions.defaults());
+        List<MigrationCommands.Status> statuses = MigrationCommands.status(config(true), RunSettings.defaults());
         if (statuses.isEmpty()) {
             getLog().info("No migrations.");
         }
         boolean trouble = false;
-        for (MigrationStatus status : statuses) {
-            boolean fine = status.state() == MigrationState.APPLIED || status.state() == MigrationState.PENDING;
+        for (MigrationCommands.Status status : statuses) {
+            boolean fine = status.state() == State.APPLIED || status.state() == State.PENDING;
             trouble |= !fine;
-            getLog().info((status.state() == MigrationState.APPLIED ? "[X] " : fine ? "[ ] " : "[!] ") + status.id()
+            getLog().info((status.state() == State.APPLIED ? "[X] " : fine ? "[ ] " : "[!] ") + status.id()
                     + "  " + status.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                     + (status.appliedAt() == null ? "" : " " + status.appliedAt())
                     + (status.location() == null ? "" : "  (" + status.location() + ")"));

@@ -1,6 +1,5 @@
 package dev.gen.maven;
 
-import dev.gen.cache.ModelCache;
 import dev.gen.core.Shadow;
 import dev.gen.core.shadow.VerifyReport;
 import java.util.Arrays;
@@ -37,8 +36,7 @@ public class VerifyMojo extends GenMojo {
         String named = option("migrations", migrations == null ? null : String.join(",", migrations));
         List<String> names = named == null || named.isBlank() ? List.of()
                 : Arrays.stream(named.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        VerifyReport report = Shadow.verify(config(true), names,
-                ModelCache.in(project.getBasedir().toPath().resolve(".gen-cache")), shadowUrl());
+        VerifyReport report = Shadow.verify(config(true), names, cacheDirectory(), shadowUrl());
         if (report.checks().isEmpty()) {
             getLog().info("Nothing to verify: the target has applied every migration (name some to check them).");
             return;

@@ -39,10 +39,11 @@ class ArchitectureTest {
             Set.of("hibernate", "diff", "introspect"), // both sides of the schema, and the pure diff
             Set.of("cache", "pg", "compile", "seed"), // the desired-schema cache; the SQL writer; the migrations
                                               // compiler; seed data written through the entities
+            Set.of("normalize"),              // the desired side in the catalog's spelling, from the writer's DDL
             Set.of("plan"),                   // ordering, guards and hazards, with each step rendered
             Set.of("emit"),                   // JavaPoet source of a plan
             Set.of("core"),                   // the façade over all of the above
-            Set.of("cli"));                   // picocli over the façade
+            Set.of("cli", "maven"));          // the front ends over the façade: picocli, the Maven goals
 
     /** The packages of gen-runtime, which ships to production with the JDK alone. */
     static final Set<String> RUNTIME = Set.of("api", "run", "sql");
@@ -139,21 +140,36 @@ class ArchitectureTest {
      */
     @Test
     void theCommandLineSpeaksOnlyToTheFacade() {
+        assertSpeaksOnlyToTheFacade("cli");
+    }
+
+    /**
+     * The Maven goals, the other front end, follow the same rule: besides themselves, Maven's API and the JDK,
+     * {@code dev.gen.maven} reaches only {@link #FACADE}, so that both front ends print and exit alike.
+     */
+    @Test
+    void theMavenPluginSpeaksOnlyToTheFacade() {
+        assertTrue(classes.contain("dev.gen.maven.GenMojo"), "gen-maven-plugin is not on the test classpath");
+        assertSpeaksOnlyToTheFacade("maven");
+    }
+
+    private static void assertSpeaksOnlyToTheFacade(String frontEnd) {
         Set<String> violations = new TreeSet<>();
         for (JavaClass type : classes) {
-            if (!"cli".equals(genPackage(type))) {
+            if (!frontEnd.equals(genPackage(type))) {
                 continue;
             }
             for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
                 JavaClass target = dependency.getTargetClass();
                 String to = genPackage(target);
                 JavaClass base = target.isArray() ? target.getBaseComponentType() : target;
-                if (to != null && !to.equals("cli") && !FACADE.contains(base.getPackageName())) {
+                if (to != null && !to.equals(frontEnd) && !FACADE.contains(base.getPackageName())) {
                     violations.add(dependency.getDescription());
                 }
             }
         }
-        assertEquals(Set.of(), violations, () -> "dev.gen.cli goes past the façade:\n" + String.join("\n", violations));
+        assertEquals(Set.of(), violations,
+                () -> "dev.gen." + frontEnd + " goes past the façade:\n" + String.join("\n", violations));
     }
 
     /** jdeps, the JDK's own tool, on gen-runtime's classes: the modules a user's JVM needs for it. */

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gen.core.GenerateRequest;
-import dev.gen.introspect.DesiredNormalizer;
+import dev.gen.normalize.DesiredNormalizer;
 import dev.gen.introspect.Introspector;
 import dev.gen.model.Column;
 import dev.gen.model.QualifiedName;

@@ -1,9 +1,11 @@
-package dev.gen.introspect;
+package dev.gen.normalize;
 
 import dev.gen.model.Check;
 import dev.gen.model.Column;
 import dev.gen.model.Index;
 import dev.gen.model.Table;
+import dev.gen.pg.TableSql;
+import dev.gen.introspect.QueryRunner;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
@@ -58,12 +60,12 @@ final class ScratchDiagnosis {
         List<String> columns = new ArrayList<>();
         for (Column column : table.columns()) {
             String type = ScratchRules.typeText(column);
-            SQLException rejected = attempt(createProbe(List.of(ScratchRules.columnDefinition(column.name(), type, null))), true);
+            SQLException rejected = attempt(createProbe(List.of(TableSql.columnDefinition(column.name(), type, null))), true);
             if (rejected != null) {
                 return rejection(table, "column", column.name(), "type", column.type().sql(), rejected);
             }
             boolean withDefault = ScratchRules.rawType(column) || ScratchRules.sendsDefault(existing, column);
-            String definition = ScratchRules.columnDefinition(column.name(), type,
+            String definition = TableSql.columnDefinition(column.name(), type,
                     withDefault ? column.defaultExpression() : null);
             rejected = attempt(createProbe(List.of(definition)), true);
             if (rejected != null) {
@@ -78,7 +80,7 @@ final class ScratchDiagnosis {
         if (ScratchRules.sendsChecks(existing)) {
             for (Check check : table.checks()) {
                 List<String> elements = new ArrayList<>(columns);
-                elements.add(ScratchRules.checkDefinition("gen_check", check.expression()));
+                elements.add(TableSql.check("gen_check", check.expression()));
                 rejected = attempt(createProbe(elements), true);
                 if (rejected != null) {
                     return rejection(table, "check", check.name(), "expression", check.expression(), rejected);
@@ -104,7 +106,7 @@ final class ScratchDiagnosis {
     }
 
     private static String createProbe(List<String> elements) {
-        return ScratchRules.createTable(PROBE, elements);
+        return TableSql.createTemporaryTable(PROBE, elements);
     }
 
     /** Runs one statement under a savepoint; the rejection, or null. Undoes it too when asked. */

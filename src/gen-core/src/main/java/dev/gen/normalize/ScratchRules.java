@@ -1,9 +1,11 @@
-package dev.gen.introspect;
+package dev.gen.normalize;
 
 import dev.gen.model.Column;
 import dev.gen.model.Index;
 import dev.gen.model.IndexKey;
+import dev.gen.model.QualifiedName;
 import dev.gen.model.Table;
+import dev.gen.pg.TableSql;
 import dev.gen.postgres.PgTypes;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -89,28 +91,15 @@ final class ScratchRules {
         return mentioned;
     }
 
-    // ---- statements -----------------------------------------------------------------------------------------
+    // ---- statements, from the renderer's own fragments ------------------------------------------------------
 
-    static String columnDefinition(String name, String typeText, String defaultExpression) {
-        return Sql.identifier(name) + " " + typeText + (defaultExpression == null ? "" : " DEFAULT " + defaultExpression);
-    }
-
-    static String checkDefinition(String name, String expression) {
-        return "CONSTRAINT " + Sql.identifier(name) + " CHECK (" + expression + ")";
-    }
-
-    /** {@code CREATE TEMP TABLE} with the given column definitions and table constraints. */
-    static String createTable(String name, List<String> elements) {
-        return "CREATE TEMP TABLE " + Sql.identifier(name) + " (" + String.join(", ", elements) + ") ON COMMIT DROP";
-    }
-
+    /**
+     * {@code CREATE INDEX} on a scratch table: the renderer's statement for the index under the probe's name,
+     * never unique (a unique probe would say nothing more about the texts).
+     */
     static String createIndex(String name, String table, Index index) {
-        String keys = index.keys().stream()
-                .map(k -> (k.expression() ? "(" + k.column() + ")" : Sql.identifier(k.column())) + (k.descending() ? " DESC" : ""))
-                .collect(Collectors.joining(", "));
-        return "CREATE INDEX " + Sql.identifier(name) + " ON pg_temp." + Sql.identifier(table)
-                + " USING " + Sql.identifier(index.method()) + " (" + keys + ")"
-                + (index.predicate() == null ? "" : " WHERE " + index.predicate());
+        return TableSql.createIndex(QualifiedName.of("pg_temp", table),
+                new Index(name, index.keys(), false, index.method(), index.predicate()), false);
     }
 
     /** The texts of an index that may mention columns. */

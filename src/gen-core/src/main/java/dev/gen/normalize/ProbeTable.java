@@ -1,6 +1,7 @@
-package dev.gen.introspect;
+package dev.gen.normalize;
 
 import dev.gen.model.Index;
+import dev.gen.pg.TableSql;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ final class ProbeTable {
     }
 
     void addColumn(String column, String typeText, String defaultExpression) {
-        columns.put(column, ScratchRules.columnDefinition(column, typeText, defaultExpression));
+        columns.put(column, TableSql.columnDefinition(column, typeText, defaultExpression));
         types.put(column, typeText);
     }
 
@@ -70,7 +71,7 @@ final class ProbeTable {
     }
 
     void addCheck(String constraint, String expression) {
-        constraints.add(ScratchRules.checkDefinition(constraint, expression));
+        constraints.add(TableSql.check(constraint, expression));
     }
 
     void addIndex(String index, Index definition) {
@@ -81,7 +82,7 @@ final class ProbeTable {
         List<String> elements = new ArrayList<>(columns.values());
         elements.addAll(constraints);
         List<String> statements = new ArrayList<>();
-        statements.add(ScratchRules.createTable(name, elements));
+        statements.add(TableSql.createTemporaryTable(name, elements));
         statements.addAll(indexes);
         return statements;
     }

@@ -1,4 +1,4 @@
-package dev.gen.introspect;
+package dev.gen.normalize;
 
 import dev.gen.model.QualifiedName;
 

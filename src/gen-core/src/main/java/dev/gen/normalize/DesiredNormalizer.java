@@ -1,5 +1,7 @@
-package dev.gen.introspect;
+package dev.gen.normalize;
 
+import dev.gen.introspect.Introspector;
+import dev.gen.introspect.QueryRunner;
 import dev.gen.model.ColumnType;
 import dev.gen.model.QualifiedName;
 import dev.gen.model.Schema;
@@ -63,8 +65,7 @@ public final class DesiredNormalizer {
                 throw ScratchDiagnosis.diagnose(runner, plan, failure);
             }
             ScratchResults results = new ScratchResults(temporarySchema,
-                    Introspector.readTables(runner, List.of(temporarySchema), name -> false,
-                            transaction.endsWithReadBack()).byName);
+                    Introspector.readTables(runner, List.of(temporarySchema), transaction.endsWithReadBack()));
             for (Table table : plan.probedTables) {
                 tables.put(table.name(), NormalisedTable.of(table, plan, results));
             }

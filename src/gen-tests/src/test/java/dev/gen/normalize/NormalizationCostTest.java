@@ -1,4 +1,4 @@
-package dev.gen.introspect;
+package dev.gen.normalize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +8,7 @@ import dev.gen.model.Column;
 import dev.gen.model.PrimaryKey;
 import dev.gen.model.QualifiedName;
 import dev.gen.model.Schema;
+import dev.gen.introspect.Introspector;
 import dev.gen.model.Table;
 import dev.gen.testing.TestDatabase;
 import java.sql.Connection;

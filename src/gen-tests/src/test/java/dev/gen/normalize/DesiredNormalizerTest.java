@@ -1,4 +1,4 @@
-package dev.gen.introspect;
+package dev.gen.normalize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,6 +17,7 @@ import dev.gen.model.PrimaryKey;
 import dev.gen.model.QualifiedName;
 import dev.gen.model.Schema;
 import dev.gen.model.Sequence;
+import dev.gen.introspect.Introspector;
 import dev.gen.model.Table;
 import dev.gen.model.UniqueKey;
 import dev.gen.testing.TestDatabase;

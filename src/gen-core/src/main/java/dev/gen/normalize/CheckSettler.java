@@ -1,9 +1,11 @@
-package dev.gen.introspect;
+package dev.gen.normalize;
 
 import dev.gen.model.Check;
 import dev.gen.model.QualifiedName;
 import dev.gen.model.Schema;
 import dev.gen.model.Table;
+import dev.gen.pg.Sql;
+import dev.gen.pg.TableSql;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -94,22 +96,22 @@ public final class CheckSettler {
             int tableNumber = 0;
             for (Map.Entry<QualifiedName, List<String>> entry : pending.entrySet()) {
                 String scratch = "gen_settle_" + tableNumber++;
-                statement.execute("CREATE TEMPORARY TABLE " + Sql.identifier(scratch) + " (LIKE "
-                        + Sql.identifier(entry.getKey().schema()) + "." + Sql.identifier(entry.getKey().name()) + ")");
+                statement.execute("CREATE TEMPORARY TABLE " + Sql.ident(scratch) + " (LIKE "
+                        + Sql.ident(entry.getKey()) + ")");
                 Map<String, String> forms = new HashMap<>();
                 List<String> texts = entry.getValue();
                 for (int i = 0; i < texts.size(); i++) {
                     Savepoint savepoint = connection.setSavepoint();
                     try {
-                        statement.execute("ALTER TABLE " + Sql.identifier(scratch) + " ADD CONSTRAINT " + Sql.identifier("c" + i)
-                                + " CHECK (" + texts.get(i) + ")");
+                        statement.execute("ALTER TABLE " + Sql.ident(scratch) + " ADD "
+                                + TableSql.check("c" + i, texts.get(i)));
                         connection.releaseSavepoint(savepoint);
                     } catch (SQLException unreadable) {
                         connection.rollback(savepoint);
                     }
                 }
                 try (ResultSet rows = statement.executeQuery("SELECT conname, pg_get_constraintdef(oid)"
-                        + " FROM pg_constraint WHERE conrelid = " + Sql.literal(Sql.identifier(scratch)) + "::regclass")) {
+                        + " FROM pg_constraint WHERE conrelid = " + Sql.literal(Sql.ident(scratch)) + "::regclass")) {
                     while (rows.next()) {
                         int index = Integer.parseInt(rows.getString(1).substring(1));
                         forms.put(texts.get(index), rows.getString(2));

@@ -1,5 +1,6 @@
-package dev.gen.introspect;
+package dev.gen.normalize;
 
+import dev.gen.introspect.QueryRunner;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -63,7 +64,7 @@ final class ScratchTransaction implements AutoCloseable {
     }
 
     /**
-     * Whether the read-back may end the transaction itself ({@link QueryRunner#togetherThenRollback}): only a
+     * Whether the read-back may end the transaction itself ({@code QueryRunner.togetherThenRollback}): only a
      * transaction of its own; a savepoint inside the caller's transaction is rolled back to in {@link #close}.
      */
     boolean endsWithReadBack() {

@@ -1,5 +1,6 @@
-package dev.gen.introspect;
+package dev.gen.normalize;
 
+import dev.gen.introspect.Introspector;
 import dev.gen.model.Check;
 import dev.gen.model.Column;
 import dev.gen.model.Index;
@@ -28,12 +29,12 @@ final class ScratchResults {
     private final Map<ScratchPlan.Slot, Check> checks = new HashMap<>();
     private final Map<ScratchPlan.Slot, Index> indexes = new HashMap<>();
 
-    ScratchResults(String temporarySchema, Map<QualifiedName, TableBuilder> read) {
-        read.forEach((name, builder) -> {
+    ScratchResults(String temporarySchema, Map<QualifiedName, Introspector.TableReading> read) {
+        read.forEach((name, reading) -> {
             if (name.schema().equals(temporarySchema)) {
-                Table table = builder.build();
+                Table table = reading.table();
                 tables.put(name.name(), table);
-                checkColumns.put(name.name(), builder.checkColumns);
+                checkColumns.put(name.name(), reading.checkColumns());
                 table.columns().forEach(column -> columns.put(new ScratchPlan.Slot(name.name(), column.name()), column));
                 table.checks().forEach(check -> checks.put(new ScratchPlan.Slot(name.name(), check.name()), check));
                 table.indexes().forEach(index -> indexes.put(new ScratchPlan.Slot(name.name(), index.name()), index));

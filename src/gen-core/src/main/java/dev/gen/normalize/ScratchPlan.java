@@ -1,5 +1,6 @@
-package dev.gen.introspect;
+package dev.gen.normalize;
 
+import dev.gen.introspect.Introspector;
 import dev.gen.model.Check;
 import dev.gen.model.Column;
 import dev.gen.model.EnumType;
@@ -8,6 +9,9 @@ import dev.gen.model.IndexKey;
 import dev.gen.model.Schema;
 import dev.gen.model.Sequence;
 import dev.gen.model.Table;
+import dev.gen.pg.EnumTypeSql;
+import dev.gen.pg.Sql;
+import dev.gen.pg.SqlRenderer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * What the normaliser sends to PostgreSQL, packed into few temporary tables: creating a table costs far more
@@ -229,7 +232,7 @@ final class ScratchPlan {
         newSchemas.forEach(schema -> statements.add(createSchemaIfMissing(schema)));
         newTypes.forEach(type -> statements.add(createEnumType(type)));
         // IF NOT EXISTS: an identity column's sequence is not in the model but may have the name
-        newSequences.forEach(sequence -> statements.add("CREATE SEQUENCE IF NOT EXISTS " + Sql.qualified(sequence.name())));
+        newSequences.forEach(sequence -> statements.add("CREATE SEQUENCE IF NOT EXISTS " + Sql.ident(sequence.name())));
         return statements;
     }
 
@@ -239,14 +242,13 @@ final class ScratchPlan {
      */
     private static String createSchemaIfMissing(String schema) {
         return unless("EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = " + Sql.literal(schema) + ")",
-                "CREATE SCHEMA " + Sql.identifier(schema));
+                SqlRenderer.createSchema(schema));
     }
 
     /** Conditional, as {@code current} need not list every type the database has (another schema set). */
     private static String createEnumType(EnumType type) {
-        String create = "CREATE TYPE " + Sql.qualified(type.name()) + " AS ENUM ("
-                + type.labels().stream().map(Sql::literal).collect(Collectors.joining(", ")) + ")";
-        return unless("pg_catalog.to_regtype(" + Sql.literal(Sql.qualified(type.name())) + ") IS NOT NULL", create);
+        return unless("pg_catalog.to_regtype(" + Sql.literal(Sql.ident(type.name())) + ") IS NOT NULL",
+                EnumTypeSql.createType(type));
     }
 
     /** A DO block that runs {@code statement} unless {@code condition} holds. */
@@ -262,7 +264,7 @@ final class ScratchPlan {
      * mappings' unqualified names resolve as they do for the application.
      */
     String parsePath() {
-        String managed = Sql.searchPath(schemas);
+        String managed = Introspector.searchPath(schemas);
         String session = "pg_catalog.current_setting('search_path')";
         String value = managed.isEmpty()
                 ? session
@@ -272,7 +274,7 @@ final class ScratchPlan {
 
     /** Sets search_path for printing: the managed schemas only, as the Introspector prints the current side. */
     String printPath() {
-        return "SELECT pg_catalog.set_config('search_path', " + Sql.literal(Sql.searchPath(schemas)) + ", true)";
+        return "SELECT pg_catalog.set_config('search_path', " + Sql.literal(Introspector.searchPath(schemas)) + ", true)";
     }
 
     /** The whole plan as one script, one round trip; it ends by returning the session's temporary schema. */
