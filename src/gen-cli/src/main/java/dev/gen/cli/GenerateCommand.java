@@ -199,12 +199,7 @@ final class GenerateCommand implements Callable<Integer> {
             }
             return ExitCodes.PENDING_CHANGES;
         }
-        result.files().forEach(file -> out.println("Wrote " + file));
-        if (result.files().size() > 1) {
-            out.println("The plan holds more locks than one transaction should take on a default PostgreSQL server,"
-                    + " so it is split into " + result.files().size() + " migrations that run in order, each in its"
-                    + " own transaction.");
-        }
+        result.writtenLines().forEach(out::println);
         return ExitCodes.OK;
     }
 

@@ -45,6 +45,18 @@ public record GenerateResult(Plan plan, java.util.List<Migration> migrations, Ti
         return migrations.stream().map(Migration::file).filter(java.util.Objects::nonNull).toList();
     }
 
+    /** {@code Wrote <file>} for each migration written, then why there are several when the plan was split. */
+    public java.util.List<String> writtenLines() {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        files().forEach(file -> lines.add("Wrote " + file));
+        if (files().size() > 1) {
+            lines.add("The plan holds more locks than one transaction should take on a default PostgreSQL server,"
+                    + " so it is split into " + files().size() + " migrations that run in order, each in its own"
+                    + " transaction.");
+        }
+        return lines;
+    }
+
     /** The first migration written (the only one unless the plan was split), or null. */
     public Path file() {
         return files().isEmpty() ? null : files().get(0);

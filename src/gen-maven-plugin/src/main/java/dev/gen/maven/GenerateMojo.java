@@ -50,7 +50,7 @@ public class GenerateMojo extends GenMojo {
             getLog().info("\n" + result.source());
         } else {
             Reports.changes(getLog(), result);
-            getLog().info("Wrote " + result.file());
+            result.writtenLines().forEach(getLog()::info);
         }
     }
 }

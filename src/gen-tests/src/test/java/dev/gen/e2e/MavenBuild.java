@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 /**
  * Real {@code mvn} processes for the plugin's and the starter's tests. The reactor's artifacts are installed into a
  * local repository of the build directory (so that no other checkout's {@code mvn install} into {@code ~/.m2} can
- * change what the tests run), whose only remote is the user's {@code ~/.m2/repository} read as a file repository:
- * the builds need no network.
+ * change what the tests run). Its first remote is the user's {@code ~/.m2/repository} read as a file repository, so
+ * that the builds need no network when that holds what they use; anything it lacks (on a fresh machine, Spring
+ * Boot's parent POMs, say) comes from Maven Central, as in the user's own builds.
  */
 final class MavenBuild {
 
@@ -65,10 +66,19 @@ final class MavenBuild {
             Files.createDirectories(LOCAL_REPOSITORY);
             Files.writeString(SETTINGS, """
                     <settings>
-                      <localRepository>%s</localRepository>
-                      <mirrors>
-                        <mirror><id>user-repository</id><mirrorOf>*</mirrorOf><url>%s</url></mirror>
-                      </mirrors>
+                      <localRepository>%1$s</localRepository>
+                      <profiles>
+                        <profile>
+                          <id>user-repository</id>
+                          <repositories>
+                            <repository><id>user-repository</id><url>%2$s</url></repository>
+                          </repositories>
+                          <pluginRepositories>
+                            <pluginRepository><id>user-repository</id><url>%2$s</url></pluginRepository>
+                          </pluginRepositories>
+                        </profile>
+                      </profiles>
+                      <activeProfiles><activeProfile>user-repository</activeProfile></activeProfiles>
                     </settings>
                     """.formatted(LOCAL_REPOSITORY, USER_REPOSITORY.toUri()));
         } catch (IOException e) {
