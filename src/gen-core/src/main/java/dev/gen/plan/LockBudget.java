@@ -117,6 +117,10 @@ public final class LockBudget {
         static Footprint of(QualifiedName relation, int others) {
             return new Footprint(Set.of(relation), others);
         }
+
+        static Footprint of(int others, QualifiedName... relations) {
+            return new Footprint(new HashSet<>(List.of(relations)), others);
+        }
     }
 
     /**
@@ -161,11 +165,11 @@ public final class LockBudget {
         } else if (change instanceof Change.DropColumn drop) {
             return Footprint.of(drop.table(), column(drop.column()));
         } else if (change instanceof Change.RenameTable rename) {
-            return new Footprint(Set.of(rename.from(), rename.to()), 1);
+            return Footprint.of(1, rename.from(), rename.to());
         } else if (change instanceof Change.AddForeignKey add) { // both tables, and the constraint
-            return new Footprint(Set.of(add.table(), add.key().referencedTable()), 1);
+            return Footprint.of(1, add.table(), add.key().referencedTable()); // the same one when self-referencing
         } else if (change instanceof Change.DropForeignKey drop) {
-            return new Footprint(Set.of(drop.table(), drop.key().referencedTable()), 1);
+            return Footprint.of(1, drop.table(), drop.key().referencedTable());
         } else if (change instanceof Change.CreateSequence create) {
             return Footprint.of(create.sequence().name(), 0);
         } else if (change instanceof Change.DropSequence drop) {

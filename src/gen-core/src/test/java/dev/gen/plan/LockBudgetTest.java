@@ -86,6 +86,15 @@ class LockBudgetTest {
     }
 
     @Test
+    void aSelfReferencingForeignKeyLocksItsTableOnce() {
+        QualifiedName folder = QualifiedName.of("public", "folder");
+        ForeignKey parent = new ForeignKey("folder_parent_fkey", List.of("parent_id"), folder, List.of("id"),
+                ForeignKey.NO_ACTION);
+        assertEquals(Set.of(folder), LockBudget.footprint(new Change.AddForeignKey(folder, parent)).relations());
+        assertEquals(Set.of(folder), LockBudget.footprint(new Change.DropForeignKey(folder, parent)).relations());
+    }
+
+    @Test
     void aTableWhoseRowsCanBeWideGetsAToastTableAndItsIndex() {
         Table narrow = Table.of(QualifiedName.of("public", "narrow"), List.of(Column.of("id", "bigint", false),
                 Column.of("code", "varchar(100)", true), Column.of("price", "numeric(12,2)", true)), null);
