@@ -56,7 +56,8 @@ public final class Peers {
         String url = args[1];
         String user = args[2];
         List<String> entities = Files.readAllLines(Path.of(args[3])).stream().filter(s -> !s.isBlank()).toList();
-        Path output = args.length > 4 ? Path.of(args[4]) : Files.createTempFile("peer", ".sql");
+        // the script or change log the task writes; export and validate write none (and nothing goes to /tmp)
+        Path output = args.length > 4 ? Path.of(args[4]) : null;
         String result = switch (task) {
             case "export" -> export(url, user, entities);
             case "update-script" -> updateScript(url, user, entities, output);
