@@ -95,6 +95,9 @@ public record GenerateResult(Plan plan, java.util.List<Migration> migrations, Ti
 
     /** The {@code --format json} document ({@link HazardReport}); {@code file} null when nothing was written. */
     public String jsonReport(String migration, String file) {
-        return HazardReport.json(migration, file, plan, refusals);
+        java.util.List<java.util.Map.Entry<String, String>> parts = new java.util.ArrayList<>();
+        migrations.forEach(m -> parts.add(new java.util.AbstractMap.SimpleImmutableEntry<>(m.className(),
+                m.file() == null ? null : m.file().toString())));
+        return HazardReport.json(migration, file, parts, plan, refusals);
     }
 }

@@ -233,8 +233,9 @@ public final class Generator {
             try {
                 name = MigrationParts.name(request.name(), i + 1, parts.size());
             } catch (EmitUsageException e) {
-                throw new GenException(e.getMessage() + " (the plan is split into " + parts.size() + " parts, each"
-                        + " named <name>_<part>_of_" + parts.size() + ")", ExitCodes.USAGE, e);
+                throw new GenException(e.getMessage() + " The plan is split into " + parts.size() + " migrations"
+                        + " named <name>_<part>_of_" + parts.size() + ", so the name must leave room for that"
+                        + " suffix.", ExitCodes.USAGE, e);
             }
             String note = MigrationParts.note(request.name(), i + 1, parts.size(), LockBudget.DEFAULT);
             generated.add(new MigrationEmitter().emit(name, timestamps.get(i), parts.get(i),

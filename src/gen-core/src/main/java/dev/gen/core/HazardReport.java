@@ -32,10 +32,28 @@ public final class HazardReport {
 
     /** @param refusals the guard's verdicts: the steps whose change is refused, with what each needs */
     public static String json(String migration, String file, Plan plan, List<Refusal> refusals) {
+        return json(migration, file, List.of(), plan, refusals);
+    }
+
+    /**
+     * @param parts every migration generated, in the order they run, as pairs of class name and file (null when
+     *     not written): one, or the parts of a plan split by the lock budget; {@code migration} and {@code file}
+     *     are the first
+     */
+    static String json(String migration, String file, List<Map.Entry<String, String>> parts, Plan plan,
+            List<Refusal> refusals) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("version", VERSION);
         document.put("migration", migration);
         document.put("file", file);
+        List<Object> migrations = new ArrayList<>();
+        for (Map.Entry<String, String> part : parts) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("migration", part.getKey());
+            entry.put("file", part.getValue());
+            migrations.add(entry);
+        }
+        document.put("parts", migrations);
         document.put("transactional", plan.transactional());
         document.put("hazards", labels(plan.hazards()));
         document.put("downHazards", labels(plan.downHazards()));

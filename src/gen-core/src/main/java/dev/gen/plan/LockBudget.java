@@ -74,16 +74,15 @@ public final class LockBudget {
         int others = 0;
         for (Step step : plan.steps()) {
             Footprint footprint = footprint(step.change());
-            Set<QualifiedName> withStep = new HashSet<>(relations);
-            withStep.addAll(footprint.relations());
-            if (!part.isEmpty() && withStep.size() + others + footprint.others() > budget) {
+            long added = footprint.relations().stream().filter(relation -> !relations.contains(relation)).count();
+            if (!part.isEmpty() && relations.size() + added + others + footprint.others() > budget) {
                 parts.add(new Plan(part, true));
                 part = new ArrayList<>();
-                withStep = new HashSet<>(footprint.relations());
+                relations.clear();
                 others = 0;
             }
             part.add(step);
-            relations = withStep;
+            relations.addAll(footprint.relations());
             others += footprint.others();
         }
         if (parts.isEmpty()) {

@@ -62,6 +62,18 @@ class SplitInitTest {
                 assertTrue(init.out().contains("Wrote " + file), init::toString);
             }
 
+            // the JSON report lists every part, so that a CI job that commits what gen wrote misses none
+            Path elsewhere = work.resolve("migrations-json");
+            List<String> jsonCommon = new ArrayList<>(common.subList(0, common.size() - 1));
+            jsonCommon.add(elsewhere.toString());
+            Cli.Result json = Cli.runRaw(args(jsonCommon, "migration:generate", "Init", "--format", "json"));
+            assertEquals(0, json.exitCode(), json::toString);
+            for (Path file : javaFiles(elsewhere)) {
+                assertTrue(json.out().contains("\"file\": \"" + file + "\""), () -> file + " in " + json.out()
+                        .substring(0, Math.min(2000, json.out().length())));
+            }
+            assertEquals(parts, javaFiles(elsewhere).size());
+
             Cli.Result run = Cli.runRaw(args(common, "migration:run"));
             assertEquals(0, run.exitCode(), run::toString);
             assertEquals(parts, count(db, "SELECT count(*) FROM gen_migrations WHERE success"));

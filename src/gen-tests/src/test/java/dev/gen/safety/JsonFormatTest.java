@@ -45,6 +45,7 @@ class JsonFormatTest {
               "version": 1,
               "migration": null,
               "file": null,
+              "parts": [],
               "transactional": true,
               "hazards": [
                 "destructive",
