@@ -20,11 +20,12 @@ public final class MigrationParts {
         if (parts == 1) {
             return null;
         }
-        return "Part " + part + " of " + parts + " of " + name + ". gen split this plan because applying it in one"
-                + " transaction would hold more locks than PostgreSQL's default lock table has room for"
-                + " (max_locks_per_transaction 64 x max_connections 100); each part takes at most about "
-                + lockBudget + " lock-table entries and runs in its own transaction. The parts run in order, and"
-                + " each part's down undoes only its own up, so a part that fails leaves the earlier ones applied:"
-                + " run migration:run again after fixing the cause.";
+        // in lines of a reviewer's width: the Javadoc keeps the header's line breaks
+        return "Part " + part + " of " + parts + " of " + name + ". gen split this plan because applying it in one\n"
+                + "transaction would hold more locks than PostgreSQL's default lock table has room for\n"
+                + "(max_locks_per_transaction 64 x max_connections 100); each part takes at most about " + lockBudget
+                + "\nlock-table entries and runs in its own transaction. The parts run in order, and each part's down\n"
+                + "undoes only its own up, so a part that fails leaves the earlier ones applied: run migration:run\n"
+                + "again after fixing the cause.";
     }
 }
