@@ -1,13 +1,11 @@
 package dev.gen.cli;
 
+import dev.gen.core.Generator;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** {@code --no-cache}, for the commands that build the desired schema, and where the cache lives. */
 final class CacheOption {
-
-    /** The desired-schema cache, relative to the working directory (git-ignored). */
-    static final String DIRECTORY = ".gen-cache";
 
     @Option(names = "--no-cache",
             description = "Rebuild the desired schema with Hibernate even if the entities and settings are unchanged"
@@ -16,6 +14,6 @@ final class CacheOption {
 
     /** The cache's directory, or null with {@code --no-cache}. */
     Path directory() {
-        return noCache ? null : Path.of(DIRECTORY);
+        return noCache ? null : Path.of(Generator.CACHE_DIRECTORY);
     }
 }

@@ -1,6 +1,7 @@
 package dev.gen.cli;
 
 import dev.gen.core.ExitCodes;
+import dev.gen.core.Generator;
 import dev.gen.core.MigrationCommands;
 import dev.gen.core.SeedRequest;
 import dev.gen.core.SeedResult;
@@ -40,7 +41,7 @@ final class SeedCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SeedRequest request = SeedRequest.of(file, !noMigrate, "--existing", existing).with(runOptions.settings());
-        SeedResult result = Seeder.seed(common.resolve(), request, Path.of(CacheOption.DIRECTORY));
+        SeedResult result = Seeder.seed(common.resolve(), request, Path.of(Generator.CACHE_DIRECTORY));
         PrintWriter out = spec.commandLine().getOut();
         for (MigrationCommands.Executed migration : result.applied()) {
             out.println("Applied " + migration.id() + " (" + migration.executionMs() + " ms)");

@@ -59,6 +59,12 @@ import java.util.concurrent.Executors;
  */
 public final class Generator {
 
+    /**
+     * Where the front ends keep the desired-schema cache: relative to the working directory (the command line) or
+     * the project's base directory (the Maven plugin); git-ignored.
+     */
+    public static final String CACHE_DIRECTORY = ".gen-cache";
+
     private Generator() {
     }
 

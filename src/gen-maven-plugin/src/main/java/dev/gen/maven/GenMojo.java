@@ -117,7 +117,7 @@ abstract class GenMojo extends AbstractMojo {
 
     /** The desired-schema cache of this project, as the command line keeps it in its working directory. */
     java.nio.file.Path cacheDirectory() {
-        return project.getBasedir().toPath().resolve(".gen-cache");
+        return project.getBasedir().toPath().resolve(dev.gen.core.Generator.CACHE_DIRECTORY);
     }
 
     abstract void run() throws MojoFailureException, MojoExecutionException;
