@@ -47,11 +47,12 @@ public record GenerateResult(Plan plan, java.util.List<Migration> migrations, Ti
 
     /** {@code Wrote <file>} for each migration written, then why there are several when the plan was split. */
     public java.util.List<String> writtenLines() {
+        java.util.List<Path> files = files();
         java.util.List<String> lines = new java.util.ArrayList<>();
-        files().forEach(file -> lines.add("Wrote " + file));
-        if (files().size() > 1) {
+        files.forEach(file -> lines.add("Wrote " + file));
+        if (files.size() > 1) {
             lines.add("The plan holds more locks than one transaction should take on a default PostgreSQL server,"
-                    + " so it is split into " + files().size() + " migrations that run in order, each in its own"
+                    + " so it is split into " + files.size() + " migrations that run in order, each in its own"
                     + " transaction.");
         }
         return lines;
@@ -59,7 +60,7 @@ public record GenerateResult(Plan plan, java.util.List<Migration> migrations, Ti
 
     /** The first migration written (the only one unless the plan was split), or null. */
     public Path file() {
-        return files().isEmpty() ? null : files().get(0);
+        return files().stream().findFirst().orElse(null);
     }
 
     /**
@@ -95,9 +96,6 @@ public record GenerateResult(Plan plan, java.util.List<Migration> migrations, Ti
 
     /** The {@code --format json} document ({@link HazardReport}); {@code file} null when nothing was written. */
     public String jsonReport(String migration, String file) {
-        java.util.List<java.util.Map.Entry<String, String>> parts = new java.util.ArrayList<>();
-        migrations.forEach(m -> parts.add(new java.util.AbstractMap.SimpleImmutableEntry<>(m.className(),
-                m.file() == null ? null : m.file().toString())));
-        return HazardReport.json(migration, file, parts, plan, refusals);
+        return HazardReport.json(migration, file, migrations, plan, refusals);
     }
 }

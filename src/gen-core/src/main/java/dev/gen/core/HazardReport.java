@@ -36,21 +36,20 @@ public final class HazardReport {
     }
 
     /**
-     * @param parts every migration generated, in the order they run, as pairs of class name and file (null when
-     *     not written): one, or the parts of a plan split by the lock budget; {@code migration} and {@code file}
-     *     are the first
+     * @param parts every migration generated, in the order they run: one, or the parts of a plan split by the lock
+     *     budget; {@code migration} and {@code file} are the first
      */
-    static String json(String migration, String file, List<Map.Entry<String, String>> parts, Plan plan,
+    static String json(String migration, String file, List<GenerateResult.Migration> parts, Plan plan,
             List<Refusal> refusals) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("version", VERSION);
         document.put("migration", migration);
         document.put("file", file);
         List<Object> migrations = new ArrayList<>();
-        for (Map.Entry<String, String> part : parts) {
+        for (GenerateResult.Migration part : parts) {
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("migration", part.getKey());
-            entry.put("file", part.getValue());
+            entry.put("migration", part.className());
+            entry.put("file", part.file() == null ? null : part.file().toString());
             migrations.add(entry);
         }
         document.put("parts", migrations);
