@@ -112,7 +112,7 @@ public final class BenchRunner {
         Network network = new Network();
         for (int n : sizes) {
             say("== N = " + n);
-            SizeRuns runs = size(n, seed, peerLimitSeconds);
+            SizeRuns runs = size(n, seed);
             appendResults(results, ratios, phases, n, runs.local(), WIRE_ROUND_TRIPS);
             if (!runs.network().isEmpty()) {
                 appendResults(network.results, network.ratios, network.phases, n, runs.network(), WIRE_ROUND_TRIPS);
@@ -193,7 +193,7 @@ public final class BenchRunner {
         return report.toString();
     }
 
-    private SizeRuns size(int n, long seed, int peerLimitSeconds) throws Exception {
+    private SizeRuns size(int n, long seed) throws Exception {
         Path dir = work.resolve("n" + n);
         ModelGenerator.delete(dir);
         Path classes = dir.resolve("classes");
@@ -223,7 +223,7 @@ public final class BenchRunner {
         // command's round trips on the wire (connection set-up included), not what a tool says of itself.
         try (LatencyProxy counter = LatencyProxy.inFrontOf(baseUrl, Duration.ZERO)) {
             local = rounds(n, dir, classes, entityList, generated, counter.jdbcUrl(baseUrl), rounds,
-                    peerLimitSeconds, counter, null);
+                    counter, null);
         }
         Map<String, List<Run>> network = new LinkedHashMap<>();
         if (delayMs > 0) {
@@ -232,10 +232,10 @@ public final class BenchRunner {
                 say("   through the proxy, " + delayMs + " ms each way");
                 int networkRounds = Integer.parseInt(options.getOrDefault("network-rounds", "1"));
                 network = rounds(n, dir, classes, entityList, generated, proxy.jdbcUrl(baseUrl), networkRounds,
-                        peerLimitSeconds, proxy, local);
+                        proxy, local);
             }
         }
-        initRun(n, dir, classes, empty, peerLimitSeconds, local);
+        initRun(n, dir, classes, empty, local);
         drop(full);
         drop(empty);
         Run meta = new Run(tables, entities.size(), 0, false, Map.of(), "");
@@ -255,7 +255,7 @@ public final class BenchRunner {
      * than the limit.
      */
     private Map<String, List<Run>> rounds(int n, Path dir, Path classes, Path entityList, Path generated,
-            String toolBase, int rounds, int peerLimitSeconds, LatencyProxy proxy,
+            String toolBase, int rounds, LatencyProxy proxy,
             Map<String, List<Run>> measuredLocally) throws Exception {
         String fullUrl = toolBase + "gen_bench_" + n + "_full";
         String emptyUrl = toolBase + "gen_bench_" + n + "_empty";
@@ -396,7 +396,7 @@ public final class BenchRunner {
      * it: a migration of any size compiles and runs, and leaves nothing to generate. Once, locally, after the
      * rounds (they need the database empty).
      */
-    private void initRun(int n, Path dir, Path classes, String empty, int peerLimitSeconds,
+    private void initRun(int n, Path dir, Path classes, String empty,
             Map<String, List<Run>> local) throws Exception {
         String url = baseUrl + empty;
         Path migrations = dir.resolve("generate");
